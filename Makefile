@@ -1,0 +1,53 @@
+# Every target creates or updates .venv first, so each is one idempotent command.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest bench eval train services clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## The main job: draft a progress note from the bundled synthetic example.
+demo: $(STAMP)
+	$(BIN)/notewright draft --format soap examples/session-description.txt
+
+## Everything a newcomer needs to see green: services, lint, types, the whole suite.
+test: $(STAMP) services
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+services:
+	@bash scripts/ensure-services
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP) services
+	$(BIN)/python -m pytest -q
+
+## Figures: speed (bench) and quality (eval). Both print tables; neither fails on a number.
+bench: $(STAMP) services
+	$(BIN)/python bench/drafting.py
+	@test ! -f bench/disclosure.py || $(BIN)/python bench/disclosure.py
+	@test ! -f bench/storage.py || $(BIN)/python bench/storage.py
+
+eval: $(STAMP)
+	$(BIN)/python scripts/eval_drafting.py
+	@test ! -f scripts/eval_disclosure.py || $(BIN)/python scripts/eval_disclosure.py
+
+## Retrain the section model from corpus/dev-*.jsonl (reproducible; writes package data).
+train: $(STAMP)
+	$(BIN)/python scripts/train_sections.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

@@ -1,0 +1,3 @@
+from notewright.cli import main
+
+raise SystemExit(main())
