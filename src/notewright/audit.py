@@ -43,9 +43,14 @@ def event_hash(event: AuditEvent) -> str:
 
 def chain(event: AuditEvent, prev: AuditEvent | None) -> AuditEvent:
     """The event, numbered and linked after `prev` (None for the first event)."""
-    seq = 1 if prev is None else prev.seq + 1
-    linked = replace(event, seq=seq, prev_hash=GENESIS if prev is None else prev.hash,
-                     hash="")
+    if prev is None:
+        return link(event, prev_seq=0, prev_hash=GENESIS)
+    return link(event, prev_seq=prev.seq, prev_hash=prev.hash)
+
+
+def link(event: AuditEvent, *, prev_seq: int, prev_hash: str) -> AuditEvent:
+    """The event, numbered and linked after the chain head (0 and GENESIS when empty)."""
+    linked = replace(event, seq=prev_seq + 1, prev_hash=prev_hash, hash="")
     return replace(linked, hash=event_hash(linked))
 
 

@@ -1,0 +1,125 @@
+"""Setting up the practice, its accounts and signing in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from notewright.errors import AccessDenied, Conflict, InvalidInput, NotFound
+from notewright.practice.store import Store, audit, require
+from notewright.records import access
+from notewright.records.model import Practice, Role, User
+from notewright.storage import records, tables
+
+_hasher = PasswordHasher()
+MIN_PASSWORD = 12
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput(f"must be at least {MIN_PASSWORD} characters", field="password")
+
+
+def _check_username(username: str) -> None:
+    if not username or not username.replace("-", "").replace("_", "").replace(".", "").isalnum():
+        raise InvalidInput("letters, digits, '.', '-' and '_' only", field="username")
+
+
+def is_initialized(store: Store) -> bool:
+    with store.record.connect() as conn:
+        found = conn.execute(select(tables.practice.c.id)).first() is not None
+        conn.rollback()
+    return found
+
+
+def init_practice(store: Store, practice: Practice, *, username: str, display_name: str,
+                  password: str) -> User:
+    """The practice row and its first practice admin; refuses a second time."""
+    _check_username(username)
+    _check_password(password)
+    with store.write() as conn:
+        if conn.execute(select(tables.practice.c.id)).first() is not None:
+            raise Conflict("this database already holds a practice; nothing was changed")
+        records.save_practice(conn, practice)
+        admin = User(id=store.new_id(), username=username, display_name=display_name,
+                     roles=frozenset({Role.PRACTICE_ADMIN}))
+        records.insert_user(conn, admin, password_hash=_hasher.hash(password),
+                            at=store.clock())
+        audit(conn, store, None, "practice.init", "practice", "1")
+        audit(conn, store, None, "user.create", "user", admin.id,
+              reason="first practice admin")
+    return admin
+
+
+def authenticate(store: Store, username: str, password: str) -> User:
+    """The active user with this password; one message for every failure (no oracle).
+
+    The slow hash check runs outside the writers' lock; only a failure writes."""
+    user: User | None = None
+    ok = False
+    with store.record.connect() as conn:
+        try:
+            user, stored = records.load_user(conn, username=username)
+            _hasher.verify(stored, password)
+            ok = user.active
+        except (NotFound, VerificationError, InvalidHashError):
+            ok = False
+        conn.rollback()
+    if ok and user is not None:
+        return user
+    with store.write() as conn:
+        audit(conn, store, user, "login.failed", "user", user.id if user else None,
+              reason="unknown user, wrong password or disabled account", flagged=True)
+    raise AccessDenied("unknown user, wrong password or disabled account")
+
+
+def add_user(store: Store, actor: User, *, username: str, display_name: str,
+             roles: Iterable[Role], password: str,
+             supervisor_of: Iterable[str] = ()) -> User:
+    _check_username(username)
+    _check_password(password)
+    role_set = frozenset(roles)
+    if not role_set:
+        raise InvalidInput("give at least one role", field="roles",
+                           allowed=[r.value for r in Role])
+    with store.write() as conn:
+        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
+                                                now=store.clock()), "user", None)
+        if conn.execute(select(tables.users.c.id)
+                        .where(tables.users.c.username == username)).first():
+            raise Conflict(f"username {username} is taken")
+        supervisee_ids = frozenset(records.load_user(conn, username=name)[0].id
+                                   for name in supervisor_of)
+        if supervisee_ids and Role.SUPERVISOR not in role_set:
+            raise InvalidInput("only a supervisor has supervisees", field="supervisor_of")
+        user = User(id=store.new_id(), username=username, display_name=display_name,
+                    roles=role_set, supervisor_of=supervisee_ids)
+        records.insert_user(conn, user, password_hash=_hasher.hash(password),
+                            at=store.clock())
+        audit(conn, store, actor, "user.create", "user", user.id, permission=perm,
+              reason="roles: " + ",".join(sorted(r.value for r in role_set)))
+    return user
+
+
+def list_users(store: Store, actor: User) -> list[User]:
+    with store.write() as conn:
+        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
+                                                now=store.clock()), "user", None)
+        users = records.list_users(conn)
+        audit(conn, store, actor, "user.list", "user", None, permission=perm)
+    return users
+
+
+def disable_user(store: Store, actor: User, username: str) -> User:
+    with store.write() as conn:
+        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
+                                                now=store.clock()), "user", None)
+        user, _ = records.load_user(conn, username=username)
+        if user.id == actor.id:
+            raise InvalidInput("you cannot disable your own account", field="username")
+        records.set_user_active(conn, user.id, False)
+        audit(conn, store, actor, "user.disable", "user", user.id, permission=perm)
+    return user
