@@ -1,0 +1,181 @@
+"""From the therapist's description to a draft: segment, find quotes, process material,
+risk and measures, classify each unit, rewrite it, and place it in the format's sections.
+
+Provenance is kept at every step: a statement's sources are the unit's range minus any
+withheld words, so nothing in the note is unsupported and no statement cites withheld text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from notewright.drafting.checks import audit_warnings
+from notewright.drafting.classify import classify
+from notewright.drafting.formats import NoteFormat
+from notewright.drafting.interventions import find_interventions
+from notewright.drafting.measures import describe, find_measures
+from notewright.drafting.model import (
+    PROCESS,
+    Draft,
+    Measure,
+    Risk,
+    Section,
+    Source,
+    Statement,
+    Withheld,
+)
+from notewright.drafting.names import find_names
+from notewright.drafting.quotes import Quote, find_quotes, paraphrase
+from notewright.drafting.rewrite import Replacement, rewrite
+from notewright.drafting.risk import assess
+from notewright.drafting.segment import Segment, segment
+
+
+def subtract(span: Source, holes: Sequence[Source]) -> tuple[Source, ...]:
+    """`span` minus the `holes`, as non-empty ranges that hold at least one word character."""
+    pieces = [span]
+    for h_start, h_end in sorted(holes):
+        next_pieces = []
+        for s, e in pieces:
+            if h_end <= s or h_start >= e:
+                next_pieces.append((s, e))
+                continue
+            if h_start > s:
+                next_pieces.append((s, h_start))
+            if h_end < e:
+                next_pieces.append((h_end, e))
+        pieces = next_pieces
+    return tuple(p for p in pieces if p[1] > p[0])
+
+
+def _meaningful(text: str, spans: Sequence[Source]) -> tuple[Source, ...]:
+    return tuple((s, e) for s, e in spans if re.search(r"\w", text[s:e]))
+
+
+def _risk_statement(risk: Risk, sources: dict[str, list[Source]]) -> list[Statement]:
+    parts = []
+    si = {"endorsed_active": "active suicidal ideation endorsed",
+          "endorsed_passive": "passive suicidal ideation endorsed",
+          "denied": "suicidal ideation denied"}.get(risk.suicidal_ideation)
+    hi = {"endorsed_active": "active homicidal ideation endorsed",
+          "endorsed_passive": "passive homicidal ideation endorsed",
+          "denied": "homicidal ideation denied"}.get(risk.homicidal_ideation)
+    harm = {"current": "recent self-harm reported", "history": "history of self-harm",
+            "denied": "self-harm denied"}.get(risk.self_harm)
+    parts = [p for p in (si, hi, harm) if p]
+    if risk.abuse_disclosure:
+        parts.append("abuse or neglect disclosed (review mandated-reporting obligations)")
+    out = []
+    if parts:
+        cited = sorted({s for key in sources for s in sources[key]})
+        out.append(Statement("Risk assessment: " + "; ".join(parts) + ".", tuple(cited)))
+    missing = [label for label, value in (("suicidal ideation", risk.suicidal_ideation),
+                                           ("homicidal ideation", risk.homicidal_ideation),
+                                           ("self-harm", risk.self_harm))
+               if value == "not_mentioned"]
+    if missing:
+        # A notice about the description, not a finding: it cites nothing.
+        out.append(Statement("Not assessed in this description: " + ", ".join(missing) + ".",
+                             ()))
+    return out
+
+
+def build(text: str, fmt: NoteFormat) -> Draft:
+    quotes = find_quotes(text)
+    segments = segment(text, protected=[(q.start, q.end) for q in quotes])
+    units = [(s.start, s.end) for s in segments]
+    risk, risk_sources = assess(text, units)
+    measures = find_measures(text)
+    client_name, roles = find_names(text)
+
+    placed: dict[str, list[tuple[int, Statement]]] = {s.key: [] for s in fmt.sections}
+    withheld: list[Withheld] = []
+    kinds: list[str] = []
+    interventions: list[str] = []
+    measure_spans = [m.sources[0] for m in measures]
+    stated_measures: set[Source] = set()
+
+    for index, seg in enumerate(segments):
+        in_unit = [m for m in measures if seg.start <= m.sources[0][0] < seg.end]
+        kind = classify(seg.text, seg.heading, index / max(1, len(segments) - 1),
+                        has_measure=bool(in_unit),
+                        has_risk=any(seg.start <= s < seg.end for k in risk_sources
+                                     for s, _ in risk_sources[k]))
+        kinds.append(kind)
+        unit_quotes = [q for q in quotes if seg.start <= q.start < seg.end]
+        if kind == PROCESS:
+            # 164.501: test results are never psychotherapy-note content, so a score in a
+            # withheld unit is carved out and stated in the note.
+            holes = [m.sources[0] for m in in_unit]
+            sources = _meaningful(text, subtract((seg.start, seg.end), holes))
+            if sources:
+                withheld.append(Withheld("psychotherapy_note", sources,
+                                         text[seg.start:seg.end]))
+            for m in in_unit:
+                placed[fmt.section_for("measure")].append(
+                    (m.sources[0][0], Statement(describe(m), m.sources)))
+                stated_measures.add(m.sources[0])
+            continue
+        for name, _, _ in find_interventions(seg.text, planned_ok=kind != "plan"):
+            if name not in interventions:
+                interventions.append(name)
+        statement = _statement(text, seg, kind, unit_quotes, withheld, fmt, client_name, roles)
+        if statement is not None:
+            placed[fmt.section_for(kind)].append((seg.start, statement))
+        for m in in_unit:
+            stated_measures.add(m.sources[0])
+    for m in measures:
+        if not m.valid and m.sources[0] not in stated_measures:
+            placed[fmt.section_for("measure")].append((m.sources[0][0],
+                                                        Statement(describe(m), m.sources)))
+
+    risk_lines = _risk_statement(risk, risk_sources)
+    sections = []
+    for spec in fmt.sections:
+        statements = [s for _, s in sorted(placed[spec.key], key=lambda p: p[0])]
+        if spec.key == fmt.risk_section:
+            statements = risk_lines + statements
+        sections.append(Section(spec.key, spec.title, tuple(statements)))
+    del measure_spans
+    warnings = audit_warnings(kinds=kinds, interventions=interventions, risk=risk,
+                              measures=measures, words=len(re.findall(r"\w+", text)))
+    return Draft(
+        format=fmt.name, sections=tuple(sections), text=render(sections),
+        withheld=tuple(sorted(withheld, key=lambda w: w.sources[0])), risk=risk,
+        interventions=tuple(interventions), measures=tuple(measures),
+        warnings=tuple(warnings),
+    )
+
+
+def _statement(text: str, seg: Segment, kind: str, unit_quotes: Sequence[Quote],
+               withheld: list[Withheld], fmt: NoteFormat, client_name: str | None,
+               roles: dict[str, str]) -> Statement | None:
+    replacements = []
+    holes = []
+    for q in unit_quotes:
+        words = q.words(text)
+        suggestion = paraphrase(words)
+        withheld.append(Withheld("verbatim", ((q.start, q.end),), words, suggestion))
+        holes.append((q.start, q.end))
+        marker = f"(paraphrased: {suggestion})" if suggestion else "(direct quote withheld)"
+        inner_parens = text[q.start - 1:q.start] == "(" and text[q.end:q.end + 1] == ")"
+        replacements.append(Replacement(q.start - seg.start, q.end - seg.start,
+                                        marker[1:-1] if inner_parens else marker))
+    sources = _meaningful(text, subtract((seg.start, seg.end), holes))
+    if not sources:
+        return None
+    written = rewrite(seg.text, replacements, kind=kind, clinician=fmt.clinician_term,
+                      client=fmt.client_term, client_name=client_name, roles=roles)
+    return Statement(written, sources)
+
+
+def render(sections: Sequence[Section]) -> str:
+    blocks = []
+    for section in sections:
+        body = " ".join(s.text for s in section.statements) or "Nothing in the description."
+        blocks.append(f"{section.title.upper()}\n{body}")
+    return "\n\n".join(blocks)
+
+
+__all__ = ["Measure", "build", "render", "subtract"]

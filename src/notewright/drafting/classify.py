@@ -1,0 +1,125 @@
+"""Which kind of content a unit carries: rules where they are certain, a trained linear
+model for the rest.
+
+The model is multinomial logistic regression over `features.features`, trained by
+`scripts/train_sections.py` on the development corpus and shipped as JSON weights
+(`data/models/sections.json`): scoring is a dot product in pure Python, so no numerical
+library is imported at run time. The rules run first and win where they are certain:
+strong process cues, a "Plan:" heading, a unit that is only a score.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from notewright.drafting.features import features
+from notewright.drafting.model import KINDS, PROCESS
+from notewright.drafting.process_material import process_cue
+from notewright.errors import DataFileError
+
+LABELS = (*KINDS, PROCESS)
+_PLAN_HEADINGS = re.compile(r"^(?:p|plan|plans|next steps?|homework|hw|follow[- ]?up|f/u)$")
+_INTERVENTION_HEADINGS = re.compile(r"^(?:i|interventions?|intervention used|tx|treatment)$")
+_MEASURE_ONLY = re.compile(
+    r"^(?:(?:PHQ[- ]?9|GAD[- ]?7|PCL[- ]?5|AUDIT|C-SSRS|SUDS?)\b"
+    r"[^.;]{0,40}?\d+[^.;]{0,30}?[,;/ ]*)+\.?$",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionModel:
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    def scores(self, feats: list[str]) -> list[float]:
+        totals = list(self.bias)
+        for f in feats:
+            w = self.weights.get(f)
+            if w is not None:
+                for i, v in enumerate(w):
+                    totals[i] += v
+        return totals
+
+    def probabilities(self, feats: list[str]) -> dict[str, float]:
+        scores = self.scores(feats)
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
+
+
+@cache
+def load_model() -> SectionModel | None:
+    path = resources.files("notewright").joinpath("data", "models", "sections.json")
+    if not path.is_file():
+        return None
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+        labels = tuple(raw["labels"])
+        model = SectionModel(labels, tuple(raw["bias"]),
+                             {k: tuple(v) for k, v in raw["weights"].items()})
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DataFileError("models/sections.json", f"unreadable model: {exc}") from None
+    if set(labels) != set(LABELS):
+        raise DataFileError("models/sections.json", "labels do not match the engine's kinds; "
+                            "retrain with `make train`")
+    return model
+
+
+def rule_kind(text: str, heading: str, *, has_measure: bool, has_risk: bool) -> str | None:
+    """The kind when a rule is certain, else None."""
+    cue = process_cue(text)
+    if cue and cue[1]:
+        return PROCESS
+    if heading and _PLAN_HEADINGS.match(heading):
+        return "plan"
+    if heading and _INTERVENTION_HEADINGS.match(heading):
+        return "intervention"
+    if has_measure and _MEASURE_ONLY.match(text.strip()):
+        return "measure"
+    return None
+
+
+def classify(text: str, heading: str = "", position: float = 0.0, *,
+             has_measure: bool = False, has_risk: bool = False) -> str:
+    ruled = rule_kind(text, heading, has_measure=has_measure, has_risk=has_risk)
+    if ruled:
+        return ruled
+    model = load_model()
+    feats = features(text, heading, position)
+    if model is None:
+        return _fallback(feats)
+    probs = model.probabilities(feats)
+    best = max(probs, key=lambda k: probs[k])
+    if best == PROCESS and probs[best] < 0.6:
+        # Withholding is costly to the record: only on a confident call without a cue.
+        best = max((k for k in probs if k != PROCESS), key=lambda k: probs[k])
+    return best
+
+
+def _fallback(feats: list[str]) -> str:
+    """Cue rules alone, for a package built without the trained model."""
+    cues = {f[4:] for f in feats if f.startswith("cue=")}
+    if "measure" in cues:
+        return "measure"
+    if "future" in cues:
+        return "plan"
+    if "i_subject" in cues or "intervention_lexicon" in cues:
+        return "intervention"
+    if "risk_word" in cues and "negation" in cues:
+        return "screening"
+    if "response" in cues:
+        return "response"
+    if "assessment" in cues:
+        return "assessment"
+    if "observation" in cues:
+        return "observation"
+    if "session" in cues:
+        return "session"
+    return "report"

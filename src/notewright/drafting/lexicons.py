@@ -1,0 +1,110 @@
+"""Lexicons as data: TSV files with a header row under `data/lexicons/` (they open in a
+spreadsheet). Lines starting with `#` are comments. Errors name the file and line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from notewright.errors import DataFileError
+
+
+def _read(name: str) -> str:
+    return resources.files("notewright").joinpath("data", "lexicons", name).read_text("utf-8")
+
+
+def read_tsv(name: str, text: str | None = None) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a TSV lexicon as (line number, {column: value})."""
+    text = _read(name) if text is None else text
+    header: list[str] | None = None
+    rows: list[tuple[int, dict[str, str]]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = [c.strip() for c in cells]
+            continue
+        if len(cells) > len(header):
+            raise DataFileError(f"lexicons/{name}", f"{len(cells)} columns, the header has "
+                                f"{len(header)}", line=number)
+        cells += [""] * (len(header) - len(cells))
+        rows.append((number, dict(zip(header, cells, strict=True))))
+    if header is None:
+        raise DataFileError(f"lexicons/{name}", "no header row")
+    return rows
+
+
+def compile_pattern(pattern: str, *, file: str, line: int, flags: int = re.IGNORECASE
+                    ) -> re.Pattern[str]:
+    """A lexicon pattern matched on whole words (word edges added where the pattern has
+    word characters at its ends)."""
+    if not pattern.strip():
+        raise DataFileError(f"lexicons/{file}", "empty pattern", line=line, field="pattern")
+    try:
+        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", flags)
+    except re.error as exc:
+        raise DataFileError(f"lexicons/{file}", f"bad pattern: {exc}", line=line,
+                            field="pattern") from None
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRow:
+    pattern: re.Pattern[str]
+    value: str
+    extra: str
+    line: int
+
+
+def pattern_rows(name: str, value_column: str, extra_column: str | None = None,
+                 *, allowed: tuple[str, ...] | None = None) -> tuple[PatternRow, ...]:
+    out = []
+    for line, row in read_tsv(name):
+        value = row.get(value_column, "").strip()
+        if not value:
+            raise DataFileError(f"lexicons/{name}", "missing value", line=line,
+                                field=value_column)
+        if allowed is not None and value not in allowed:
+            raise DataFileError(f"lexicons/{name}", f"{value!r} is not one of "
+                                + ", ".join(allowed), line=line, field=value_column)
+        out.append(PatternRow(compile_pattern(row["pattern"], file=name, line=line), value,
+                              row.get(extra_column, "").strip() if extra_column else "", line))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureSpec:
+    name: str
+    aliases: tuple[str, ...]
+    low: int
+    high: int
+    bands: tuple[tuple[int, int, str], ...]
+
+    def band(self, score: int) -> str | None:
+        for low, high, label in self.bands:
+            if low <= score <= high:
+                return label
+        return None
+
+
+@cache
+def measure_specs() -> tuple[MeasureSpec, ...]:
+    file = "lexicons/measures.toml"
+    try:
+        data = tomllib.loads(_read("measures.toml"))
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(file, f"not valid TOML: {exc}") from None
+    specs = []
+    for i, raw in enumerate(data.get("measure", []), 1):
+        try:
+            specs.append(MeasureSpec(
+                name=str(raw["name"]), aliases=tuple(str(a) for a in raw["aliases"]),
+                low=int(raw["min"]), high=int(raw["max"]),
+                bands=tuple((int(a), int(b), str(c)) for a, b, c in raw.get("bands", [])),
+            ))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataFileError(file, f"bad entry: {exc}", field=f"measure[{i}]") from None
+    return tuple(specs)

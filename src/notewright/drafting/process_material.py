@@ -1,0 +1,43 @@
+"""Process material: what belongs in a psychotherapy note, not in the progress note.
+
+The clinician's own reactions (countertransference), their personal history, private
+hypotheses not shared with the client, and musings about their own work (164.501). An
+interpretation actually offered to the client is an intervention and stays; so does a
+formulation stated as clinical judgement.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from notewright.drafting.lexicons import PatternRow, pattern_rows
+
+KINDS = ("hypothesis", "countertransference", "own_work", "personal_history", "weak")
+
+# Said to the client, so not private: an interpretation or reflection offered in session.
+_SHARED = re.compile(
+    r"\b(?:wondered (?:aloud|with (?:her|him|them|the client|client))|"
+    r"I (?:shared|offered|suggested|reflected|pointed out|named|noted to (?:her|him|them)|"
+    r"told (?:her|him|them)|asked (?:her|him|them)|invited (?:her|him|them)|interpreted)|"
+    r"(?:told|asked|reflected to) (?:her|him|them|client) (?:that|whether|if))\b",
+    re.IGNORECASE)
+
+
+@cache
+def _rows() -> tuple[PatternRow, ...]:
+    return pattern_rows("process_cues.tsv", "kind", "weight", allowed=KINDS)
+
+
+def process_cue(unit_text: str) -> tuple[str, bool] | None:
+    """(kind, strong) for the first cue in the unit, or None. Strong cues withhold the unit
+    by themselves; weak ones are left to the section model."""
+    if _SHARED.search(unit_text):
+        return None
+    weak: tuple[str, bool] | None = None
+    for row in _rows():
+        if row.pattern.search(unit_text):
+            if row.extra == "strong":
+                return row.value, True
+            weak = weak or (row.value, False)
+    return weak

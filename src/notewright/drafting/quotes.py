@@ -1,0 +1,91 @@
+"""Find direct quotes so that none reaches the note.
+
+A quote is text between quotation marks (straight or curly, double or single — single
+marks only where they cannot be apostrophes), or what follows a cue such as "word for
+word", "verbatim", "in her words" or "quote:". The fact a quote carries is kept as a
+paraphrase from `paraphrases.tsv` when one matches; otherwise it is withheld.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from notewright.drafting.lexicons import PatternRow, pattern_rows
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # the whole quote, marks (and cue) included
+    end: int
+    inner_start: int  # the quoted words only
+    inner_end: int
+
+    def words(self, text: str) -> str:
+        return text[self.inner_start:self.inner_end]
+
+
+_PAIRS = (('"', '"'), ("“", "”"), ("„", "“"), ("«", "»"))
+_DOUBLE = re.compile(r'"([^"\n]{1,600})"|“([^”\n]{1,600})”|„([^“\n]{1,600})“|«([^»\n]{1,600})»')
+# A single-quoted stretch: the opening mark follows a space, a bracket or the line start
+# and precedes a letter; the closing mark is followed by a non-letter. So "don't" and
+# "parents' house" are never quotes.
+_SINGLE = re.compile(
+    r"(?:(?<=[\s(\[:;,—–-])|^)['‘]((?![\s'‘’])(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?(?<!\s))"
+    r"['’](?![A-Za-z])", re.MULTILINE)
+_CUE = re.compile(
+    r"\b(?:word[- ]for[- ]word|verbatim|in (?:her|his|their|the client'?s|client'?s|pt'?s|"
+    r"own|\w+'s) (?:own )?words|quote|quoting|direct quote|exact words|literally said)\b"
+    r"\s*[:,-]?\s*", re.IGNORECASE)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    found: list[Quote] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(q: Quote) -> None:
+        if any(not (q.end <= s or q.start >= e) for s, e in taken):
+            return
+        taken.append((q.start, q.end))
+        found.append(q)
+
+    for m in _DOUBLE.finditer(text):
+        group = next(i for i in range(1, 5) if m.group(i) is not None)
+        add(Quote(m.start(), m.end(), m.start(group), m.end(group)))
+    for regex in (_SINGLE,):
+        for m in regex.finditer(text):
+            if m.group(1).count(" ") > 60:
+                continue
+            add(Quote(m.start(), m.end(), m.start(1), m.end(1)))
+    # Cue phrases: the quote is the cue's quoted text if one follows, else the rest of
+    # the sentence after the cue.
+    for m in _CUE.finditer(text):
+        after = m.end()
+        following = [q for q in found if q.start >= m.start() and q.start - after <= 3]
+        if following:
+            q = following[0]
+            found.remove(q)
+            taken.remove((q.start, q.end))
+            add(Quote(min(m.start(), q.start), q.end, q.inner_start, q.inner_end))
+            continue
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        stop = re.compile(r"[.!?](?=\s|$)|\n").search(text, after)
+        end = stop.start() if stop else len(text)
+        if end - after >= 2 and re.search(r"\w", text[after:end]):
+            add(Quote(m.start(), end, after, end))
+    return sorted(found, key=lambda q: q.start)
+
+
+@cache
+def _paraphrases() -> tuple[PatternRow, ...]:
+    return pattern_rows("paraphrases.tsv", "paraphrase")
+
+
+def paraphrase(words: str) -> str | None:
+    """A short paraphrase of what a quote expresses, or None when nothing matches."""
+    for row in _paraphrases():
+        if row.pattern.search(words):
+            return row.value
+    return None

@@ -1,0 +1,138 @@
+"""Rewrite a unit into clinical register: third person, shorthand expanded, names replaced,
+quotes replaced by a paraphrase or a marker. Meaning is kept and no fact is added: the
+only words the engine brings are the subject a fragment lacks and the expansions of its
+own abbreviation list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from notewright.drafting.lexicons import read_tsv
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    start: int  # relative to the unit
+    end: int
+    text: str
+
+
+@cache
+def _abbreviations() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+    rows = []
+    for _, row in read_tsv("abbreviations.tsv"):
+        written = row["written"].strip()
+        flags = 0 if row.get("case", "").strip() == "exact" else re.IGNORECASE
+        pattern = re.compile(rf"(?<![\w/&'-]){re.escape(written)}(?![\w/&-]|'(?!s\b))", flags)
+        rows.append((pattern, row["expansion"].strip(), row.get("subject", "").strip() == "yes"))
+    # Longest first so "SI/HI" is expanded before "SI".
+    return tuple(sorted(rows, key=lambda r: -len(r[0].pattern)))
+
+
+_THIRD_PERSON = {
+    "am": "is", "have": "has", "do": "does", "don't": "doesn't", "plan": "plans",
+    "want": "wants", "need": "needs", "recommend": "recommends", "think": "thinks",
+    "believe": "believes", "suggest": "suggests", "see": "sees", "hope": "hopes",
+    "feel": "feels", "notice": "notices", "encourage": "encourages", "continue": "continues",
+    "intend": "intends", "expect": "expects", "ask": "asks", "wonder": "wonders",
+    "consider": "considers", "agree": "agrees", "remain": "remains", "use": "uses",
+    "meet": "meets", "provide": "provides", "will": "will", "was": "was",
+}
+_CLIENT_VERBS = frozenset("""reports reported denies denied endorses endorsed states stated
+presents presented appeared appears was is continues continued describes described shared
+admits admitted agreed identified engaged expressed talked spoke feels felt noted notes
+acknowledged acknowledges arrived came attended participated tolerated struggled remains
+remained became cried laughed verbalized verbalizes declined disclosed says said has had
+slept sleeping sleeps reporting denying endorsing making made seems seemed""".split())
+_CLINICIAN_VERBS = frozenset("""used reviewed introduced taught provided explored processed
+facilitated modeled coached utilized conducted administered assigned did ran led challenged
+validated normalized reflected encouraged consulted called contacted referred gave offered
+assessed screened completed discussed practiced worked met saw provided educated
+psychoeducated guided helped created developed recommended filed made paused elicited
+implemented initiated continued began started checked addressed focused""".split())
+_FIRST_PERSON = re.compile(r"(?<![\w'])(I'm|I've|I'd|I'll|I|me|my|mine|myself|we're|we've|"
+                           r"we'll|we|our|ours|us|ourselves)(?![\w'])", re.IGNORECASE)
+_ROMAN_I = re.compile(r"(?:bipolar|type|phase|grade|stage|class|level|axis|part)\s+$", re.I)
+
+
+def _first_person(text: str, clinician: str) -> str:
+    def swap(m: re.Match[str]) -> str:
+        word = m.group(1)
+        low = word.lower()
+        if low == "i" and word == "i" and not re.search(r"\s", text[m.end():m.end() + 1] or " "):
+            return word
+        if low in ("i", "me", "myself") and word in ("I", "me", "myself", "Me", "Myself"):
+            if word == "I" and _ROMAN_I.search(text[:m.start()]):
+                return word
+            if low == "i":
+                following = re.match(r"\s+([a-z']+)", text[m.end():])
+                if following and following.group(1) in _THIRD_PERSON:
+                    return clinician + "\0"
+            return clinician
+        if low == "i" and word != "I":
+            return word  # a lower-case "i" is more often a list marker than a pronoun
+        return {
+            "i'm": f"{clinician} is", "i've": f"{clinician} has", "i'd": f"{clinician} would",
+            "i'll": f"{clinician} will", "my": f"{clinician}'s", "mine": f"{clinician}'s",
+            "we're": f"{clinician} and client are", "we've": f"{clinician} and client have",
+            "we'll": f"{clinician} and client will", "we": f"{clinician} and client",
+            "our": "the", "ours": "the", "us": f"{clinician} and client",
+            "ourselves": f"{clinician} and client", "me": clinician, "myself": clinician,
+        }.get(low, word)
+
+    out = _FIRST_PERSON.sub(swap, text)
+    # "Clinician\0 plan" → "Clinician plans": agreement for the verbs the swap flagged.
+    return re.sub(r"\0\s+([a-z']+)", lambda m: " " + _THIRD_PERSON[m.group(1)], out)
+
+
+def rewrite(unit: str, replacements: Sequence[Replacement], *, kind: str,
+            clinician: str, client: str, client_name: str | None,
+            roles: dict[str, str]) -> str:
+    text = unit
+    for r in sorted(replacements, key=lambda r: -r.start):
+        text = text[:r.start] + r.text + text[r.end:]
+    if client_name:
+        text = re.sub(rf"\b{re.escape(client_name)}'s\b", f"{client}'s", text)
+        text = re.sub(rf"\b{re.escape(client_name)}\b", client, text)
+    for name, role in roles.items():
+        text = re.sub(rf"\b(?:her|his|their|client'?s|pt'?s|cl'?s|{client}'s)\s+"
+                      rf"((?:\w+[- ]?)?{role}),?\s+{re.escape(name)}\b", r"client's \1", text,
+                      flags=re.IGNORECASE)
+        text = re.sub(rf"\b{re.escape(name)}'s\b", f"client's {role}'s", text)
+        text = re.sub(rf"\b{re.escape(name)}\b", f"client's {role}", text)
+    for pattern, expansion, is_client in _abbreviations():
+        text = pattern.sub(client.lower() if is_client else expansion, text) if is_client \
+            else pattern.sub(expansion, text)
+    text = re.sub(r"(?<![\w])writer(?![\w])", clinician, text, flags=re.IGNORECASE)
+    text = _first_person(text, clinician)
+    text = _add_subject(text, kind, clinician, client)
+    return _tidy(text, client)
+
+
+def _add_subject(text: str, kind: str, clinician: str, client: str) -> str:
+    m = re.match(r"([A-Za-z]+)\b", text)
+    if not m:
+        return text
+    first = m.group(1).lower()
+    if first in _CLINICIAN_VERBS and (kind in ("intervention", "plan") or
+                                      first not in _CLIENT_VERBS):
+        return f"{clinician} {first}{text[m.end():]}"
+    if first in _CLIENT_VERBS:
+        return f"{client} {first}{text[m.end():]}"
+    return text
+
+
+def _tidy(text: str, client: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"\(\s*\(([^()]*)\)\s*\)", r"(\1)", text)
+    text = re.sub(rf"\b{client.lower()}\b", client.lower(), text)
+    text = re.sub(rf"(?<=[.!?] ){client.lower()}\b", client, text)
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?":
+        text = text.rstrip(",;:-–— ") + "."
+    return text

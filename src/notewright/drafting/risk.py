@@ -1,0 +1,161 @@
+"""Risk: suicidal and homicidal ideation, self-harm, abuse or neglect disclosures.
+
+A small ConText: each target mention is read in its unit with its context cues
+(`risk_context.tsv`): negated, historical, hypothetical, current, family, not_abuse. The
+fields then follow the annotation conventions: the most serious ideation since the last
+contact; past-only ideation never becomes a denial by itself; a denial is reported only
+when the description writes one. An invented negative is the worst error a scribe makes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from notewright.drafting.lexicons import PatternRow, pattern_rows
+from notewright.drafting.model import Risk, Source
+
+TARGETS = ("si", "hi", "self_harm", "abuse")
+CONTEXTS = ("negated", "historical", "hypothetical", "current", "family", "not_abuse")
+_TERMINATOR = re.compile(
+    r"\b(?:but|however|although|though|except|yet|whereas|while|endorse[sd]?|endorsing|"
+    r"reports?|reported|admits?|admitted|acknowledge[sd]?|disclosed|states?|stated)\b|[;.!?]",
+    re.IGNORECASE)
+_WINDOW = 70  # characters a cue reaches before (or after) its target
+_ACTIVE = re.compile(r"\b(?:plan|plans|planned|intent|intention|method|means|rehears\w*|"
+                     r"active|preparatory|bought|stockpil\w*|gun|rope|pills)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\bpassive\b|\bwithout (?:a )?(?:plan|intent)|\bno (?:plan|intent)",
+                      re.IGNORECASE)
+_ITEM9_ZERO = re.compile(r"\bitem\s*(?:#\s*)?9\s*(?:=|:|was|of|is|at)?\s*0\b|\bq9\s*(?:=|:)?\s*0\b",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    target: str
+    grade: str  # "active", "passive" or ""
+    status: str  # "affirmed", "negated", "historical"
+    unit: Source
+
+
+@cache
+def _targets() -> tuple[PatternRow, ...]:
+    return pattern_rows("risk_targets.tsv", "target", "grade", allowed=TARGETS)
+
+
+@cache
+def _contexts() -> tuple[PatternRow, ...]:
+    return pattern_rows("risk_context.tsv", "category", "direction", allowed=CONTEXTS)
+
+
+def _clause_before(text: str, start: int, limit: int) -> str:
+    window = text[max(limit, start - _WINDOW):start]
+    cut = 0
+    for m in _TERMINATOR.finditer(window):
+        cut = m.end()
+    return window[cut:]
+
+
+def _clause_after(text: str, end: int, limit: int) -> str:
+    window = text[end:min(limit, end + _WINDOW)]
+    m = _TERMINATOR.search(window)
+    return window[:m.start()] if m else window
+
+
+def _has(category: str, before: str, after: str) -> bool:
+    for row in _contexts():
+        if row.value != category:
+            continue
+        if row.extra in ("forward", "both") and row.pattern.search(before):
+            return True
+        if row.extra in ("backward", "both") and row.pattern.search(after):
+            return True
+    return False
+
+
+def mentions(text: str, units: Sequence[Source]) -> list[Mention]:
+    found: list[Mention] = []
+    for u_start, u_end in units:
+        unit = text[u_start:u_end]
+        seen: set[tuple[str, int]] = set()
+        for row in _targets():
+            for m in row.pattern.finditer(unit):
+                key = (row.value, m.start())
+                if key in seen:
+                    continue
+                seen.add(key)
+                before = _clause_before(unit, m.start(), 0)
+                after = _clause_after(unit, m.end(), len(unit))
+                if _has("hypothetical", before, "") or _has("family", before, ""):
+                    continue
+                preceding = unit[max(0, m.start() - 25):m.start()]
+                if row.value == "abuse" and _has("not_abuse", "", preceding):
+                    continue
+                if _has("negated", before, after):
+                    status = "negated"
+                elif _has("historical", before, after) and not _has("current", before, after):
+                    status = "historical"
+                else:
+                    status = "affirmed"
+                grade = row.extra
+                if row.value in ("si", "hi") and status == "affirmed" and not grade:
+                    clause = before + m.group() + after
+                    if _PASSIVE.search(clause):
+                        grade = "passive"
+                    elif _ACTIVE.search(clause):
+                        grade = "active"
+                found.append(Mention(row.value, grade, status, (u_start, u_end)))
+    return found
+
+
+def _ideation(ms: Sequence[Mention], target: str) -> tuple[str, list[Source]]:
+    of_target = [m for m in ms if m.target == target]
+    affirmed = [m for m in of_target if m.status == "affirmed"]
+    if any(m.grade == "active" for m in affirmed):
+        return "endorsed_active", [m.unit for m in affirmed]
+    if affirmed:
+        # Ideation endorsed without the words that make it active is recorded as passive
+        # only when the description says so; unqualified endorsement counts as active.
+        if all(m.grade == "passive" for m in affirmed):
+            return "endorsed_passive", [m.unit for m in affirmed]
+        return "endorsed_active", [m.unit for m in affirmed]
+    negated = [m for m in of_target if m.status == "negated"]
+    if negated:
+        return "denied", [m.unit for m in negated]
+    return "not_mentioned", []
+
+
+def assess(text: str, units: Sequence[Source]) -> tuple[Risk, dict[str, list[Source]]]:
+    """The risk fields, and for each field the units that decided it."""
+    ms = mentions(text, units)
+    si, si_src = _ideation(ms, "si")
+    if si == "not_mentioned":
+        for u in units:
+            if _ITEM9_ZERO.search(text[u[0]:u[1]]):
+                si, si_src = "denied", [u]
+                break
+    hi, hi_src = _ideation(ms, "hi")
+    harm = [m for m in ms if m.target == "self_harm"]
+    current = [m for m in harm if m.status == "affirmed"]
+    history = [m for m in harm if m.status == "historical"]
+    denied = [m for m in harm if m.status == "negated"]
+    if current:
+        self_harm, sh_src = "current", [m.unit for m in current]
+    elif history:
+        self_harm, sh_src = "history", [m.unit for m in history]
+    elif denied:
+        self_harm, sh_src = "denied", [m.unit for m in denied]
+    else:
+        self_harm, sh_src = "not_mentioned", []
+    abuse = [m for m in ms if m.target == "abuse" and m.status != "negated"]
+    risk = Risk(si, hi, self_harm, bool(abuse))
+    sources = {"suicidal_ideation": si_src, "homicidal_ideation": hi_src,
+               "self_harm": sh_src, "abuse_disclosure": [m.unit for m in abuse]}
+    return risk, sources
+
+
+def risk_units(text: str, units: Sequence[Source]) -> set[Source]:
+    """Units that mention risk at all (they are screening or report content)."""
+    return {m.unit for m in mentions(text, units)}

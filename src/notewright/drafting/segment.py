@@ -1,0 +1,132 @@
+"""Split a description into clause-level units, keeping character offsets.
+
+A small splitter of our own (see README: libraries split after "Pt." and ignore bullets).
+Boundaries: new lines and bullets, sentence ends (not after a known abbreviation, not inside
+a quote), semicolons, spaced dashes, and a comma that hands the sentence to a new subject
+("…, and I used validation"). Quotes are never cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from notewright.drafting.lexicons import read_tsv
+from notewright.drafting.model import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int
+    end: int
+    text: str
+    heading: str = ""  # a "Plan:"-style heading the unit sits under, lower case
+
+
+_BULLET = re.compile(r"^[ \t]*(?:[-*•·‣◦–—>]+|\d{1,2}[.)]|[a-z][.)])[ \t]+")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+\S)|[.!?]+[\"'”’)\]]*$")
+_HARD_BREAK = re.compile(r";\s*|\s+[-–—]{1,2}\s+|\s*\|\s*")
+_NEW_SUBJECT = re.compile(
+    r",\s+(?:(?:and|but|then|so|yet|while|though|although)\s+)?"
+    r"(?=(?:I|we|she|he|they|pt|cl|client|the client|both|each|neither|writer|clinician)"
+    r"(?:'ll|'d|'s)?\s+\w)", re.IGNORECASE)
+_LEADING_JUNK = re.compile(r"^[\s,;:.\-–—]+")
+_TRAILING_JUNK = re.compile(
+    r"(?:[\s,;:\-–—]+|[\s,]+(?:and|but|then|so|yet|while|though|although))+$", re.IGNORECASE)
+_HEADING_LINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z /&]{0,30}):[ \t]*$")
+_INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z /&]{0,24}):\s+")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(row["word"].strip().lower() for _, row in
+                     read_tsv("sentence_abbreviations.tsv") if row["word"].strip())
+
+
+def _inside(pos: int, spans: Sequence[Source]) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    lead = _LEADING_JUNK.match(piece)
+    if lead:
+        start += lead.end()
+    piece = text[start:end]
+    trail = _TRAILING_JUNK.search(piece)
+    if trail and trail.start() > 0:
+        end = start + trail.start()
+    return start, end
+
+
+def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source]) -> list[int]:
+    cuts = []
+    chunk = text[start:end]
+    abbrevs = _abbreviations()
+    for m in _SENTENCE_END.finditer(chunk):
+        pos = start + m.end()
+        if _inside(start + m.start(), protected):
+            continue
+        word_start = chunk.rfind(" ", 0, m.start()) + 1
+        word = chunk[word_start:m.start() + 1].lower().lstrip("(")
+        if word in abbrevs and m.group().startswith("."):
+            continue
+        if (re.fullmatch(r"[a-z]\.", word) and word_start > 0
+                and chunk[word_start - 2:word_start - 1] == "."):
+            continue  # initials inside "e.g." style sequences
+        cuts.append(pos)
+    for m in _HARD_BREAK.finditer(chunk):
+        if not _inside(start + m.start(), protected):
+            cuts.append(start + m.start())
+            cuts.append(start + m.end())
+    for m in _NEW_SUBJECT.finditer(chunk):
+        if not _inside(start + m.start(), protected):
+            cuts.append(start + m.end())  # the comma and conjunction are trimmed off
+    return sorted(set(cuts))
+
+
+def segment(text: str, protected: Sequence[Source] = ()) -> list[Segment]:
+    """Units of `text` in order. `protected` spans (quotes) are never cut."""
+    out: list[Segment] = []
+    heading = ""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        line_start, line_end = offset, offset + len(line.rstrip("\r\n"))
+        offset += len(line)
+        if _inside(line_start, protected):
+            # a quote that spans lines: the part after the break belongs to the quote's unit
+            pass
+        body = text[line_start:line_end]
+        if not body.strip():
+            continue
+        heading_line = _HEADING_LINE.match(body)
+        if heading_line:
+            heading = heading_line.group(1).strip().lower()
+            continue
+        bullet = _BULLET.match(body)
+        start = line_start + (bullet.end() if bullet else 0)
+        inline = _INLINE_HEADING.match(text, start, line_end)
+        line_heading = inline.group(1).strip().lower() if inline else ""
+        if not bullet and not line.startswith((" ", "\t")) and not inline:
+            heading = ""  # a plain line ends the heading's list
+        cuts = [start, *_sentence_cuts(text, start, line_end, protected), line_end]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            s, e = _trim(text, a, b)
+            if e > s and re.search(r"\w", text[s:e]):
+                out.append(Segment(s, e, text[s:e], line_heading or heading))
+    return _merge_split_quotes(text, out, protected)
+
+
+def _merge_split_quotes(text: str, segments: list[Segment], protected: Sequence[Source]
+                        ) -> list[Segment]:
+    """A quote that crosses a line break must stay in one unit."""
+    merged: list[Segment] = []
+    for seg in segments:
+        if merged and any(s < seg.start < e or (s < merged[-1].end < e) for s, e in protected
+                          if s >= merged[-1].start and e > seg.start):
+            prev = merged.pop()
+            seg = Segment(prev.start, seg.end, text[prev.start:seg.end], prev.heading)
+        merged.append(seg)
+    return merged
