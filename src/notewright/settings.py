@@ -128,3 +128,8 @@ def load(env: Mapping[str, str] | None = None) -> Settings:
         record_key=Secret(record_key) if record_key is not None else None,
         vault_key=Secret(vault_key) if vault_key is not None else None,
     )
+
+
+def password_from_env(env: Mapping[str, str] | None = None) -> str | None:
+    """NOTEWRIGHT_PASSWORD (or _FILE) for scripted CLI use; None means ask on the terminal."""
+    return _get(os.environ if env is None else env, "PASSWORD")

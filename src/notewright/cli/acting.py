@@ -1,0 +1,41 @@
+"""Shared by the CLI's record commands: settings, the store, and who is acting."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from notewright.errors import InvalidInput
+from notewright.practice.store import Store
+from notewright.records.model import User
+
+
+def add_actor_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as", dest="as_user", metavar="USER", required=True,
+                        help="who is acting (password from NOTEWRIGHT_PASSWORD or a prompt)")
+
+
+def open_store() -> Store:
+    from notewright import settings
+    from notewright.practice import open_store as _open
+
+    return _open(settings.load())
+
+
+def ask_password(prompt: str = "Password: ") -> str:
+    from notewright import settings
+
+    found = settings.password_from_env()
+    if found is not None:
+        return found
+    if not sys.stdin.isatty():
+        raise InvalidInput("no password: set NOTEWRIGHT_PASSWORD or run in a terminal",
+                           field="password")
+    return getpass.getpass(prompt)
+
+
+def actor(store: Store, args: argparse.Namespace) -> User:
+    from notewright.practice import authenticate
+
+    return authenticate(store, args.as_user, ask_password(f"Password for {args.as_user}: "))

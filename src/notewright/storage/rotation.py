@@ -1,0 +1,86 @@
+"""`notewright keys rotate`: add new active keys, then re-encrypt in small batches.
+
+No downtime: the new key file is written first (old key ids stay in it, so every
+ciphertext stays readable throughout), other processes pick the new keys up the first
+time they meet an unknown key id, and each batch is its own short transaction whose
+UPDATE only applies if the row still holds the ciphertext that was read (a concurrent
+autosave wins, and its fresh ciphertext is already under the new key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, Table, select, update
+
+from notewright.errors import ConfigurationError
+from notewright.settings import Settings
+from notewright.storage import tables, vault_tables
+from notewright.storage.encryption import Cipher, KeyRing, load_key_file, write_key_file
+
+RECORD_TABLES: tuple[Table, ...] = (tables.progress_notes, tables.addenda,
+                                    tables.treatment_plans, tables.authorizations)
+
+
+@dataclass
+class RotationReport:
+    record_key: str
+    vault_key: str
+    reencrypted: dict[str, int] = field(default_factory=dict)
+
+
+def new_key_file(settings: Settings) -> KeyRing:
+    if settings.keys_from_env:
+        raise ConfigurationError("keys come from NOTEWRIGHT_RECORD_KEY/VAULT_KEY: rotate them "
+                                 "in your secret store, or move them into a key file first")
+    ring = load_key_file(settings.key_file).rotated()
+    write_key_file(settings.key_file, ring, replace=True)
+    return load_key_file(settings.key_file)
+
+
+def _reencrypt(engine: Engine, table: Table, active: str, batch: int,
+               convert: Callable[[dict[str, object]], tuple[str, bytes]]) -> int:
+    done = 0
+    skipped: set[str] = set()
+    while True:
+        with engine.begin() as conn:
+            query = select(*table.c).where(table.c.key_id != active)
+            if skipped:
+                query = query.where(table.c.id.not_in(skipped))
+            rows = conn.execute(query.limit(batch)).mappings().all()
+            if not rows:
+                return done
+            for row in rows:
+                kid, blob = convert(dict(row))
+                result = conn.execute(update(table).where(
+                    table.c.id == row["id"], table.c.key_id == row["key_id"],
+                    table.c.body == row["body"]).values(key_id=kid, body=blob))
+                if result.rowcount == 1:
+                    done += 1
+                else:
+                    skipped.add(row["id"])  # changed meanwhile: re-read next batch
+
+
+def reencrypt_all(record: Engine, vault: Engine, cipher: Cipher, *,
+                  batch: int = 200) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for table in RECORD_TABLES:
+        name = table.name
+
+        def convert(row: dict[str, object], name: str = name) -> tuple[str, bytes]:
+            rid, kid, body = str(row["id"]), str(row["key_id"]), row["body"]
+            assert isinstance(body, bytes)
+            return cipher.encrypt(name, "body", rid, cipher.decrypt(name, "body", rid, kid, body))
+
+        counts[name] = _reencrypt(record, table, cipher.ring.record.active, batch, convert)
+
+    def convert_pn(row: dict[str, object]) -> tuple[str, bytes]:
+        rid, author, kid, body = (str(row["id"]), str(row["author_id"]), str(row["key_id"]),
+                                  row["body"])
+        assert isinstance(body, bytes)
+        return cipher.encrypt_vault(rid, author, cipher.decrypt_vault(rid, author, kid, body))
+
+    counts["psychotherapy_notes"] = _reencrypt(vault, vault_tables.psychotherapy_notes,
+                                               cipher.ring.vault.active, batch, convert_pn)
+    return counts
