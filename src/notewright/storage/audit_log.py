@@ -72,16 +72,24 @@ def events(conn: Connection, *, client_id: str | None = None,
         query = query.where(audit_events.c.client_id == client_id)
     if flagged_only:
         query = query.where(audit_events.c.flagged.is_(True))
-    for row in conn.execute(query.execution_options(yield_per=2000)).mappings():
-        yield _from_row(row)
+    result = conn.execute(query.execution_options(yield_per=2000))
+    try:
+        for row in result.mappings():
+            yield _from_row(row)
+    finally:
+        result.close()  # a server-side cursor on PostgreSQL: release it even if stopped early
 
 
 def verify(conn: Connection) -> Verification:
     """Check the whole chain against itself and against the head."""
     head = conn.execute(select(audit_head.c.last_seq, audit_head.c.last_hash)
                         .where(audit_head.c.id == 1)).first()
-    return audit.verify(events(conn), head_seq=head.last_seq if head else None,
-                        head_hash=head.last_hash if head else None)
+    stream = events(conn)
+    try:
+        return audit.verify(stream, head_seq=head.last_seq if head else None,
+                            head_hash=head.last_hash if head else None)
+    finally:
+        stream.close()
 
 
 def head(conn: Connection) -> Head:
