@@ -121,7 +121,7 @@ def evaluate(descriptions: list[Description], show_errors: bool = False) -> dict
         "pn_false_withholds": false_withheld,
         "risk_field_accuracy": risk_right / max(1, risk_total),
         "endorsed_ideation_recall": endorsed_found / max(1, endorsed_total),
-        "endorsed_ideation": endorsed_total,
+        "endorsed_ideation": endorsed_total, "endorsed_found": endorsed_found,
         "intervention_precision": tp / max(1, tp + fp),
         "intervention_recall": tp / max(1, tp + fn),
         "notes_with_first_person": first_person_notes, "notes": notes,
@@ -147,11 +147,47 @@ def report(name: str, figures: dict[str, float]) -> None:
     print(f"notes with first person {figures['notes_with_first_person']} of {figures['notes']}")
 
 
+def cross_validated(show_errors: bool) -> dict[str, float]:
+    """Dev figures where each description is drafted by a model that never saw it."""
+    import train_sections
+
+    from notewright.drafting import classify
+
+    descriptions = load(*dev_files())
+    ids = sorted(d.id for d in descriptions)
+    folds = [set(ids[k::5]) for k in range(5)]
+    totals: dict[str, float] = {}
+    weights: dict[str, float] = {}
+    for fold in folds:
+        rows = train_sections.examples([d for d in descriptions if d.id not in fold])
+        exported = train_sections.export(*train_sections.fit(rows))
+        model = classify.SectionModel(tuple(exported["labels"]), tuple(exported["bias"]),
+                                      {k: tuple(v) for k, v in exported["weights"].items()})
+        classify.load_model = lambda model=model: model  # type: ignore[assignment]
+        part = evaluate([d for d in descriptions if d.id in fold], show_errors)
+        n = part["descriptions"]
+        for key, value in part.items():
+            if key.startswith(("section_", "risk_", "pn_leak", "intervention_",
+                               "endorsed_ideation_")):
+                totals[key] = totals.get(key, 0.0) + value * n
+                weights[key] = weights.get(key, 0.0) + n
+            else:
+                totals[key] = totals.get(key, 0.0) + value
+    out = {k: (totals[k] / weights[k] if k in weights else totals[k]) for k in totals}
+    out["endorsed_ideation_recall"] = totals["endorsed_found"] / max(1, totals["endorsed_ideation"])
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
     parser.add_argument("--errors", action="store_true", help="print every miss (dev only)")
+    parser.add_argument("--cv", action="store_true",
+                        help="dev figures with 5-fold cross-validated section models")
     args = parser.parse_args()
+    if args.cv:
+        report("dev, 5-fold cross-validated", cross_validated(args.errors))
+        return
     if args.split in ("dev", "both"):
         report("dev (tuned on)", evaluate(load(*dev_files()), args.errors))
     if args.split in ("heldout", "both"):

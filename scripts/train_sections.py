@@ -20,23 +20,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import ROOT, dev_files, gold_kind, iter_units, load  # noqa: E402
 
+from notewright.drafting.assemble import masked_unit  # noqa: E402
 from notewright.drafting.classify import LABELS  # noqa: E402
 from notewright.drafting.features import features  # noqa: E402
+from notewright.drafting.quotes import find_quotes  # noqa: E402
 
 OUT = ROOT / "src" / "notewright" / "data" / "models" / "sections.json"
 MIN_COUNT = 2
-C = 2.0
+C = 1.0
 
 
 def examples(descriptions):  # type: ignore[no-untyped-def]
     rows = []
     for d in descriptions:
         units = list(iter_units(d))
+        quotes = find_quotes(d.text)
+        previous = ""
         for i, (seg, gold) in enumerate(units):
-            if gold is None:
-                continue
-            pos = i / max(1, len(units) - 1)
-            rows.append((d.id, features(seg.text, seg.heading, pos), gold_kind(gold)))
+            in_unit = [q for q in quotes if seg.start <= q.start < seg.end]
+            text = masked_unit(d.text, seg, in_unit)
+            if gold is not None:
+                pos = i / max(1, len(units) - 1)
+                rows.append((d.id, features(text, seg.heading, pos, previous), gold_kind(gold)))
+            previous = text
     return rows
 
 

@@ -85,7 +85,7 @@ def build(text: str, fmt: NoteFormat) -> Draft:
     quotes = find_quotes(text)
     segments = segment(text, protected=[(q.start, q.end) for q in quotes])
     units = [(s.start, s.end) for s in segments]
-    risk, risk_sources = assess(text, units)
+    risk, risk_sources = assess(text, units, [(q.inner_start, q.inner_end) for q in quotes])
     measures = find_measures(text)
     client_name, roles = find_names(text)
 
@@ -96,14 +96,22 @@ def build(text: str, fmt: NoteFormat) -> Draft:
     measure_spans = [m.sources[0] for m in measures]
     stated_measures: set[Source] = set()
 
+    previous = ""
+    previous_text = ""
     for index, seg in enumerate(segments):
         in_unit = [m for m in measures if seg.start <= m.sources[0][0] < seg.end]
-        kind = classify(seg.text, seg.heading, index / max(1, len(segments) - 1),
-                        has_measure=bool(in_unit),
-                        has_risk=any(seg.start <= s < seg.end for k in risk_sources
-                                     for s, _ in risk_sources[k]))
-        kinds.append(kind)
         unit_quotes = [q for q in quotes if seg.start <= q.start < seg.end]
+        kind = classify(masked_unit(text, seg, unit_quotes), seg.heading,
+                        index / max(1, len(segments) - 1), has_measure=bool(in_unit),
+                        has_risk=any(seg.start <= s < seg.end for k in risk_sources
+                                     for s, _ in risk_sources[k]), previous=previous_text)
+        previous_text = masked_unit(text, seg, unit_quotes)
+        if previous == PROCESS and seg.joined == "clause" and not in_unit:
+            # "I felt impatient - need to watch that": a dash or semicolon carries the
+            # clinician's own thought on; it stays with the process material.
+            kind = PROCESS
+        previous = kind
+        kinds.append(kind)
         if kind == PROCESS:
             # 164.501: test results are never psychotherapy-note content, so a score in a
             # withheld unit is carved out and stated in the note.
@@ -163,11 +171,30 @@ def _statement(text: str, seg: Segment, kind: str, unit_quotes: Sequence[Quote],
         replacements.append(Replacement(q.start - seg.start, q.end - seg.start,
                                         marker[1:-1] if inner_parens else marker))
     sources = _meaningful(text, subtract((seg.start, seg.end), holes))
+    if not sources and unit_quotes:
+        # The unit is nothing but a quote (after "Quote:" or "Verbatim:"): keep the cue
+        # words as the source and state that the client's words were withheld.
+        cues = tuple((q.start, q.inner_start) for q in unit_quotes if q.inner_start > q.start)
+        sources = _meaningful(text, cues)
+        if sources:
+            said = [w.suggestion for w in withheld[-len(unit_quotes):] if w.suggestion]
+            tail = f" (paraphrase: {said[0]})" if said else ""
+            return Statement(f"{fmt.client_term}'s own words were withheld as a direct "
+                             f"quote{tail}.", sources)
     if not sources:
         return None
     written = rewrite(seg.text, replacements, kind=kind, clinician=fmt.clinician_term,
                       client=fmt.client_term, client_name=client_name, roles=roles)
     return Statement(written, sources)
+
+
+def masked_unit(text: str, seg: Segment, unit_quotes: Sequence[Quote]) -> str:
+    """The unit with quoted words replaced: a client's "I" is not the clinician's."""
+    out = seg.text
+    for q in sorted(unit_quotes, key=lambda q: -q.inner_start):
+        a, b = q.inner_start - seg.start, q.inner_end - seg.start
+        out = out[:a] + "quoted words" + out[b:]
+    return out
 
 
 def render(sections: Sequence[Section]) -> str:

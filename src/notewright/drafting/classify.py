@@ -87,12 +87,12 @@ def rule_kind(text: str, heading: str, *, has_measure: bool, has_risk: bool) -> 
 
 
 def classify(text: str, heading: str = "", position: float = 0.0, *,
-             has_measure: bool = False, has_risk: bool = False) -> str:
+             has_measure: bool = False, has_risk: bool = False, previous: str = "") -> str:
     ruled = rule_kind(text, heading, has_measure=has_measure, has_risk=has_risk)
     if ruled:
         return ruled
     model = load_model()
-    feats = features(text, heading, position)
+    feats = features(text, heading, position, previous)
     if model is None:
         return _fallback(feats)
     probs = model.probabilities(feats)

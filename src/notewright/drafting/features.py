@@ -63,7 +63,8 @@ _CUES: dict[str, re.Pattern[str]] = {name: re.compile(p, re.IGNORECASE) for name
 }.items()}
 
 
-def features(text: str, heading: str = "", position: float = 0.0) -> list[str]:
+def features(text: str, heading: str = "", position: float = 0.0, previous: str = ""
+             ) -> list[str]:
     lowered = text.lower()
     words = [("<num>" if w.isdigit() else w) for w in _WORD.findall(lowered)]
     feats = [f"w={w}" for w in words]
@@ -82,6 +83,15 @@ def features(text: str, heading: str = "", position: float = 0.0) -> list[str]:
     cue = process_cue(text)
     if cue:
         feats.append(f"cue=process_{'strong' if cue[1] else 'weak'}")
+    if previous:
+        # What came just before: a response usually follows an intervention.
+        feats += [f"prev_cue={name}" for name in ("i_subject", "intervention_verb", "future",
+                                                  "report_verb", "response")
+                  if _CUES[name].search(previous)]
+        if find_interventions(previous, planned_ok=True):
+            feats.append("prev_cue=intervention_lexicon")
+    else:
+        feats.append("prev=none")
     feats.append(f"len={min(len(words) // 5, 6)}")
     feats.append(f"pos={min(int(position * 4), 3)}")
     return feats

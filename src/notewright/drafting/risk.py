@@ -38,6 +38,7 @@ class Mention:
     grade: str  # "active", "passive" or ""
     status: str  # "affirmed", "negated", "historical"
     unit: Source
+    quoted: bool = False
 
 
 @cache
@@ -75,7 +76,12 @@ def _has(category: str, before: str, after: str) -> bool:
     return False
 
 
-def mentions(text: str, units: Sequence[Source]) -> list[Mention]:
+_IDEATION_OF = re.compile(r"(?:thoughts?|ideation|thinking)\s+(?:of|about)\s*$",
+                          re.IGNORECASE)
+
+
+def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
+             ) -> list[Mention]:
     found: list[Mention] = []
     for u_start, u_end in units:
         unit = text[u_start:u_end]
@@ -90,6 +96,8 @@ def mentions(text: str, units: Sequence[Source]) -> list[Mention]:
                 after = _clause_after(unit, m.end(), len(unit))
                 if _has("hypothetical", before, "") or _has("family", before, ""):
                     continue
+                if row.value == "self_harm" and _IDEATION_OF.search(unit[:m.start()]):
+                    continue  # "thoughts of self-harm" is ideation, counted as such
                 preceding = unit[max(0, m.start() - 25):m.start()]
                 if row.value == "abuse" and _has("not_abuse", "", preceding):
                     continue
@@ -106,8 +114,23 @@ def mentions(text: str, units: Sequence[Source]) -> list[Mention]:
                         grade = "passive"
                     elif _ACTIVE.search(clause):
                         grade = "active"
-                found.append(Mention(row.value, grade, status, (u_start, u_end)))
-    return found
+                quoted = any(a <= u_start + m.start() < b for a, b in quotes)
+                found.append(Mention(row.value, grade, status, (u_start, u_end), quoted))
+    return _disowned(text, found)
+
+
+def _disowned(text: str, found: list[Mention]) -> list[Mention]:
+    """A quoted wish to die that the clinician explored and the client disowned in the same
+    breath ("…" — explored: denies any wish to be dead) is a denial, per the conventions."""
+    keep = []
+    for m in found:
+        if m.quoted and m.status == "affirmed" and any(
+                n.target == m.target and n.status == "negated" and not n.quoted
+                and 0 <= n.unit[0] - m.unit[0] <= 300
+                and not re.search(r"[.!?]\s", text[m.unit[1]:n.unit[0]]) for n in found):
+            continue
+        keep.append(m)
+    return keep
 
 
 def _ideation(ms: Sequence[Mention], target: str) -> tuple[str, list[Source]]:
@@ -127,9 +150,10 @@ def _ideation(ms: Sequence[Mention], target: str) -> tuple[str, list[Source]]:
     return "not_mentioned", []
 
 
-def assess(text: str, units: Sequence[Source]) -> tuple[Risk, dict[str, list[Source]]]:
+def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
+           ) -> tuple[Risk, dict[str, list[Source]]]:
     """The risk fields, and for each field the units that decided it."""
-    ms = mentions(text, units)
+    ms = mentions(text, units, quotes)
     si, si_src = _ideation(ms, "si")
     if si == "not_mentioned":
         for u in units:

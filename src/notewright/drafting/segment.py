@@ -23,8 +23,13 @@ class Segment:
     end: int
     text: str
     heading: str = ""  # a "Plan:"-style heading the unit sits under, lower case
+    # How the unit follows the one before it: "line" (a new line or bullet), "sentence",
+    # "clause" (a semicolon or spaced dash: the same thought goes on) or "subject" (a comma
+    # that hands the sentence to a new subject).
+    joined: str = "line"
 
 
+_STRENGTH = {"": 0, "subject": 1, "clause": 2, "sentence": 3, "line": 4}
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·‣◦–—>]+|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+\S)|[.!?]+[\"'”’)\]]*$")
 _HARD_BREAK = re.compile(r";\s*|\s+[-–—]{1,2}\s+|\s*\|\s*")
@@ -61,8 +66,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source]) -> list[int]:
-    cuts = []
+def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source]
+                   ) -> dict[int, str]:
+    cuts: dict[int, str] = {}
     chunk = text[start:end]
     abbrevs = _abbreviations()
     for m in _SENTENCE_END.finditer(chunk):
@@ -76,15 +82,15 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source])
         if (re.fullmatch(r"[a-z]\.", word) and word_start > 0
                 and chunk[word_start - 2:word_start - 1] == "."):
             continue  # initials inside "e.g." style sequences
-        cuts.append(pos)
+        cuts[pos] = "sentence"
     for m in _HARD_BREAK.finditer(chunk):
         if not _inside(start + m.start(), protected):
-            cuts.append(start + m.start())
-            cuts.append(start + m.end())
+            cuts.setdefault(start + m.start(), "clause")
+            cuts.setdefault(start + m.end(), "clause")
     for m in _NEW_SUBJECT.finditer(chunk):
         if not _inside(start + m.start(), protected):
-            cuts.append(start + m.end())  # the comma and conjunction are trimmed off
-    return sorted(set(cuts))
+            cuts.setdefault(start + m.end(), "subject")  # comma and conjunction are trimmed
+    return cuts
 
 
 def segment(text: str, protected: Sequence[Source] = ()) -> list[Segment]:
@@ -95,9 +101,6 @@ def segment(text: str, protected: Sequence[Source] = ()) -> list[Segment]:
     for line in text.splitlines(keepends=True):
         line_start, line_end = offset, offset + len(line.rstrip("\r\n"))
         offset += len(line)
-        if _inside(line_start, protected):
-            # a quote that spans lines: the part after the break belongs to the quote's unit
-            pass
         body = text[line_start:line_end]
         if not body.strip():
             continue
@@ -111,11 +114,16 @@ def segment(text: str, protected: Sequence[Source] = ()) -> list[Segment]:
         line_heading = inline.group(1).strip().lower() if inline else ""
         if not bullet and not line.startswith((" ", "\t")) and not inline:
             heading = ""  # a plain line ends the heading's list
-        cuts = [start, *_sentence_cuts(text, start, line_end, protected), line_end]
+        kinds = _sentence_cuts(text, start, line_end, protected)
+        cuts = [start, *sorted(k for k in kinds if start < k < line_end), line_end]
+        link = "line"  # the strongest boundary crossed since the last unit
         for a, b in zip(cuts, cuts[1:], strict=False):
+            if a in kinds and _STRENGTH[kinds[a]] > _STRENGTH[link]:
+                link = kinds[a]
             s, e = _trim(text, a, b)
             if e > s and re.search(r"\w", text[s:e]):
-                out.append(Segment(s, e, text[s:e], line_heading or heading))
+                out.append(Segment(s, e, text[s:e], line_heading or heading, link))
+                link = ""
     return _merge_split_quotes(text, out, protected)
 
 
