@@ -70,9 +70,10 @@ def test_writer_killed_while_signing_leaves_both_stores_consistent(db, store):
 
 def test_two_processes_signing_at_once_lose_nothing(db, store):
     cast = make_cast(store)
+    from storage_cast import PASSWORD
+
     from notewright import practice
     from notewright.records.model import Role
-    from storage_cast import PASSWORD
     practice.add_user(store, cast.alex, username="avery2", display_name="Dr. A. Two",
                       roles=[Role.CLINICIAN], password=PASSWORD)
     with store.record.begin() as conn:
