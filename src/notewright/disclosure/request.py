@@ -194,7 +194,12 @@ def parse(raw: object) -> Request:
         raise InvalidInput("a request must be a JSON object", field="request")
     for key in REQUIRED:
         if key not in raw or raw[key] is None:
-            raise InvalidInput("is required", field=key)
+            allowed = {"requester": REQUESTERS, "basis": BASES, "requested": CATEGORIES}
+            raise InvalidInput("is required", field=key, allowed=allowed.get(key))
+        if key == "requester":
+            _choice(raw[key], key, REQUESTERS)
+        elif key == "basis":
+            _choice(raw[key], key, BASES)
     warnings: list[str] = []
     for key in raw:
         if key not in REQUIRED and key not in OPTIONAL:

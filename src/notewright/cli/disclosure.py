@@ -1,0 +1,119 @@
+"""`notewright disclosure check`: the disclosure decision for a records request.
+
+    notewright disclosure check [FILE|-] [--json]
+    notewright disclosure check --jsonl FILE
+
+A thin adapter over `notewright.disclosure.decide`: read the request JSON, print the
+decision as a table for a person, or as the contract's JSON with --json. The batch mode
+reads one request a line, each with an added "id", and writes one decision a line, in
+order, with that "id"; a bad line gives {"id": ..., "error": "..."} and the batch goes on.
+Imports happen inside the handler so `notewright` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    group = sub.add_parser("disclosure", help="decide what a records request may receive",
+                           description=__doc__,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = group.add_subparsers(dest="disclosure_command", metavar="COMMAND",
+                                    parser_class=type(group))
+    p = commands.add_parser("check", help="decide one request (or a JSONL batch)",
+                            description=__doc__,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("source", nargs="?", default="-", metavar="FILE|-",
+                   help="the request JSON (default: standard input)")
+    p.add_argument("--json", action="store_true", help="print the decision as contract JSON")
+    p.add_argument("--jsonl", metavar="FILE",
+                   help="batch: one request (with \"id\") per line in, one decision per line out")
+    p.set_defaults(handler=run)
+    group.set_defaults(handler=_usage(group))
+
+
+def _usage(parser: argparse.ArgumentParser) -> Any:
+    def show(args: argparse.Namespace) -> int:
+        parser.print_help(sys.stderr)
+        return 2
+    return show
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from notewright.cli.io import read_text
+    from notewright.disclosure import decide
+    from notewright.errors import InvalidInput
+
+    if args.jsonl:
+        return _batch(args.jsonl)
+    text = read_text(args.source, what="request")
+    try:
+        request = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
+                           field="request") from None
+    decision = decide(request)
+    if args.json:
+        sys.stdout.write(json.dumps(decision.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(human(decision) + "\n")
+    return 0
+
+
+def human(decision: Any) -> str:
+    """A table a therapist can read: category, release/refuse, reason, citation."""
+    rows = [(c, "release", "", "") for c in decision.release]
+    rows += [(r.category, "REFUSE", r.reason_code, r.cite) for r in decision.refuse]
+    header = ("category", "decision", "reason", "citation")
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(3)]
+    def line(row: tuple[str, ...]) -> str:
+        cells = [str(v).ljust(w) for v, w in zip(row, widths, strict=False)]
+        return "  ".join([*cells, row[3]]).rstrip()
+
+    lines = [line(header), line(tuple("-" * w for w in [*widths, len(header[3])]))]
+    lines.extend(line(row) for row in rows)
+    deadline = (f"{decision.deadline_days} calendar days" if decision.deadline_days is not None
+                else "none set by HIPAA")
+    lines.append("")
+    lines.append(f"deadline:   {deadline}")
+    lines.append(f"accounting: {'required' if decision.accounting_required else 'not required'}")
+    lines.append("")
+    lines.append("EXPLANATION")
+    lines.extend(f"- {line}" for line in decision.explanation)
+    if decision.warnings:
+        lines.append("")
+        lines.append("WARNINGS")
+        lines.extend(f"- {line}" for line in decision.warnings)
+    return "\n".join(lines)
+
+
+def _batch(path: str) -> int:
+    import json
+
+    from notewright.cli.io import iter_lines
+    from notewright.disclosure import decide
+    from notewright.errors import NotewrightError
+
+    out = sys.stdout
+    for number, line in iter_lines(path, what="jsonl"):
+        ident: Any = None
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("each line must be a JSON object: a request with an \"id\"")
+            ident = item.get("id")
+            request = {k: v for k, v in item.items() if k != "id"}
+            record: dict[str, Any] = decide(request).to_dict()
+            record["id"] = ident
+        except json.JSONDecodeError as exc:
+            record = {"id": ident, "error": f"line {number}: not valid JSON ({exc.msg})"}
+        except (ValueError, NotewrightError) as exc:
+            message = exc.message if isinstance(exc, NotewrightError) else str(exc)
+            record = {"id": ident, "error": f"line {number}: {message}"}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
