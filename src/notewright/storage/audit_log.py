@@ -8,7 +8,7 @@ Either way the chain is linear: each event links to the one committed just befor
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, RowMapping, insert, select, update
@@ -66,7 +66,7 @@ def _from_row(r: RowMapping) -> AuditEvent:
 
 
 def events(conn: Connection, *, client_id: str | None = None,
-           flagged_only: bool = False) -> Iterator[AuditEvent]:
+           flagged_only: bool = False) -> Generator[AuditEvent, None, None]:
     query = select(audit_events).order_by(audit_events.c.seq)
     if client_id is not None:
         query = query.where(audit_events.c.client_id == client_id)
