@@ -46,6 +46,8 @@ def test_importing_notewright_loads_no_engine() -> None:
     import subprocess
     import sys
 
-    code = "import sys, notewright; print(sorted(m for m in sys.modules if m.startswith('notewright')))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    code = ("import sys, notewright; "
+            "print(sorted(m for m in sys.modules if m.startswith('notewright')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
     assert out.stdout.strip() == "['notewright']"
