@@ -138,10 +138,13 @@ def test_key_file_readable_by_others_is_refused(tmp_path):
     assert "record" in doc and "vault" in doc
 
 
-def test_sqlite_pragmas(db, store):
-    if db.kind != "sqlite":
-        pytest.skip("SQLite pragmas")
-    with store.record.connect() as conn:
-        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
-        conn.rollback()
+def test_sqlite_pragmas(sqlite_templates):
+    engine = make_engine(f"sqlite:///{sqlite_templates['record']}")
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 30_000
+            conn.rollback()
+    finally:
+        engine.dispose()

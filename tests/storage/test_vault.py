@@ -28,13 +28,11 @@ def test_vault_is_a_different_database_from_the_record(db, store):
 
 
 @pytest.mark.postgres
-def test_record_role_cannot_even_connect_to_the_vault_database(db):
-    if db.kind != "postgresql":
-        pytest.skip("roles are a PostgreSQL matter")
-    from sqlalchemy import make_url
-    rec_user = make_url(db.settings.database_url).username
-    wrong = make_url(db.settings.vault_url).set(username=rec_user)
-    engine = create_engine(wrong)
+def test_record_role_cannot_even_connect_to_the_vault_database(pg_server):
+    from conftest import REC_ROLE
+    vault_db = pg_server.create("vault", pg_server.tpl["vault"])
+    engine = create_engine(pg_server.url("record", vault_db))  # record role, vault db
+    assert REC_ROLE in str(engine.url)
     try:
         with pytest.raises(sqlalchemy.exc.OperationalError, match="permission denied"):
             engine.connect()
