@@ -23,24 +23,32 @@ def gate(case: Case, category: str) -> Finding | None:
         return None
     name = case.rule.psychotherapy_notes
     rule = case.matrix.psychotherapy_note_rules[name]
-    request, facts = case.request, case.facts
+    request = case.request
     if name == "excluded_from_access":
         return Finding(rule.failure, rule.cite,
                        "psychotherapy notes are never part of the right of access; the "
                        "clinician may still choose to share them")
+    if case.pn_authorized:
+        return None  # a valid stand-alone authorization names them
+    found = _exception(case, name)
     auth = request.authorization
-    if auth is not None and auth.specifically_names_psychotherapy_notes \
+    if found is not None and case.auth_invalid is not None and auth is not None \
+            and auth.specifically_names_psychotherapy_notes \
             and PSYCHOTHERAPY_NOTES in auth.covers:
-        # An authorization that reaches psychotherapy notes decides them: valid opens the
-        # gate, a defect refuses them with that defect (authorization validity precedes
-        # this step).
-        if case.auth_invalid is None:
-            return None
-        return Finding(case.auth_invalid.reason_code, case.auth_invalid.cite,
-                       case.auth_invalid.message)
-    if request.requester == "coroner" and request.basis not in ("authorization",):
-        if facts.text("purpose") in _CORONER_PURPOSES:
-            return None  # E7, 164.512(g)(1)
+        # No exception applies and the authorization that would reach the notes is
+        # defective: its defect is what the requester must fix (validity precedes the gate).
+        d = case.auth_invalid
+        return Finding(d.reason_code, d.cite, d.message)
+    return found
+
+
+def _exception(case: Case, name: str) -> Finding | None:
+    """None when the basis's exception applies, else the finding that refuses."""
+    rule = case.matrix.psychotherapy_note_rules[name]
+    request, facts = case.request, case.facts
+    if request.requester == "coroner" and request.basis != "authorization" \
+            and facts.text("purpose") in _CORONER_PURPOSES:
+        return None  # E7, 164.512(g)(1)
     failure = Finding(rule.failure, rule.cite)
     outside = Finding(rule.outside_failure or rule.failure, rule.cite)
     if name == "specific_authorization_only":
