@@ -51,8 +51,10 @@ def test_part2_beats_basis_conditions() -> None:
 def test_pn_gate_beats_basis_conditions() -> None:
     request = make_request(requester="attorney", basis="subpoena",
                            requested=["psychotherapy_notes", "progress_notes"])
-    assert refused(request) == {"psychotherapy_notes": "subpoena_insufficient_for_psychotherapy_notes",
-                                "progress_notes": "subpoena_without_assurance"}
+    assert refused(request) == {
+        "psychotherapy_notes": "subpoena_insufficient_for_psychotherapy_notes",
+        "progress_notes": "subpoena_without_assurance",
+    }
 
 
 def test_basis_condition_beats_coverage() -> None:

@@ -34,7 +34,8 @@ BOOL_FACTS = (
     "requester_matches_authorized_recipient", "revocation_in_writing", "same_covered_entity",
     "signature_witnessed", "sud_records_subject_to_part2", "supervised",
     "threat_serious_and_imminent", "civ_code_56_104_request_received",
-    "il_other_required_elements_present", "reasonable_belief_abuse_neglect_or_endangerment_by_requester",
+    "il_other_required_elements_present",
+    "reasonable_belief_abuse_neglect_or_endangerment_by_requester",
 )
 DEFECTS: dict[str, dict[str, Any]] = {
     "expired": {"expires": "2026-03-01"},
