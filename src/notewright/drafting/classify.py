@@ -26,7 +26,7 @@ LABELS = (*KINDS, PROCESS)
 _PLAN_HEADINGS = re.compile(r"^(?:p|plan|plans|next steps?|homework|hw|follow[- ]?up|f/u)$")
 _INTERVENTION_HEADINGS = re.compile(r"^(?:i|interventions?|intervention used|tx|treatment)$")
 _MEASURE_ONLY = re.compile(
-    r"^(?:(?:PHQ[- ]?9|GAD[- ]?7|PCL[- ]?5|AUDIT|C-SSRS|SUDS?)\b"
+    r"^(?:(?:PHQ[- ]?9|GAD[- ]?7|PCL[- ]?5|AUDIT|C-SSRS|SUDS?|EPDS)\b"
     r"[^.;]{0,40}?\d+[^.;]{0,30}?[,;/ ]*)+\.?$",
     re.IGNORECASE)
 

@@ -37,6 +37,11 @@ _NEW_SUBJECT = re.compile(
     r",\s+(?:(?:and|but|then|so|yet|while|though|although)\s+)?"
     r"(?=(?:I|we|she|he|they|pt|cl|client|the client|both|each|neither|writer|clinician)"
     r"(?:'ll|'d|'s)?\s+\w)", re.IGNORECASE)
+# A comma before a score or a plan cue starts new content in a shorthand list
+# ("Sleep 5h, irritable, GAD-7 15, HW: log").
+_NEW_TOPIC = re.compile(
+    r",\s+(?=(?:PHQ|GAD|PCL|AUDIT|C-?SSRS|SUDS|EPDS|HW\b|homework\b|f/u\b|plan\b|"
+    r"next (?:session|appt|appointment)\b|rtc\b))", re.IGNORECASE)
 _LEADING_JUNK = re.compile(r"^[\s,;:.\-–—]+")
 _TRAILING_JUNK = re.compile(
     r"(?:[\s,;:\-–—]+|[\s,]+(?:and|but|then|so|yet|while|though|although))+$", re.IGNORECASE)
@@ -87,6 +92,9 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source]
         if not _inside(start + m.start(), protected):
             cuts.setdefault(start + m.start(), "clause")
             cuts.setdefault(start + m.end(), "clause")
+    for m in _NEW_TOPIC.finditer(chunk):
+        if not _inside(start + m.start(), protected):
+            cuts.setdefault(start + m.end(), "subject")
     for m in _NEW_SUBJECT.finditer(chunk):
         if not _inside(start + m.start(), protected):
             cuts.setdefault(start + m.end(), "subject")  # comma and conjunction are trimmed
