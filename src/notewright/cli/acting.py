@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from typing import TYPE_CHECKING
 
 from notewright.errors import InvalidInput
-from notewright.practice.store import Store
-from notewright.records.model import User
+
+if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only load it when a command runs
+    from notewright.practice.store import Store
+    from notewright.records.model import User
 
 
 def add_actor_option(parser: argparse.ArgumentParser) -> None:
