@@ -1,0 +1,112 @@
+"""Interventions: synonyms and shorthand named canonically; only what was done counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from notewright import draft
+from notewright.drafting.interventions import find_interventions
+
+CANONICAL = {
+    "cognitive restructuring", "behavioral activation", "psychoeducation", "mindfulness",
+    "exposure", "motivational interviewing", "safety planning", "validation", "emdr processing",
+    "grounding", "role play", "problem solving", "chain analysis", "distress tolerance skills",
+    "emotion regulation skills", "interpersonal effectiveness skills", "cognitive defusion",
+    "values clarification", "reflective listening", "interpretation", "genogram",
+    "relaxation training", "sleep hygiene education", "socratic questioning", "thought record",
+    "narrative therapy", "play therapy", "family systems", "solution-focused questioning",
+    "medication review",
+}
+
+SYNONYMS = [
+    ("Used cog restructuring on work beliefs.", "cognitive restructuring"),
+    ("CR re: catastrophizing about the exam.", "cognitive restructuring"),
+    ("Used MI to explore ambivalence about drinking.", "motivational interviewing"),
+    ("OARS throughout the session.", "motivational interviewing"),
+    ("Reviewed TIPP skills for urges.", "distress tolerance skills"),
+    ("Completed 3 EMDR sets on the target memory.", "emdr processing"),
+    ("Did BA: scheduled two walks.", "behavioral activation"),
+    ("Psychoed on panic cycle.", "psychoeducation"),
+    ("Practiced DEAR MAN for asking for a raise.", "interpersonal effectiveness skills"),
+    ("Taught PMR.", "relaxation training"),
+    ("Used the five senses exercise when she dissociated.", "grounding"),
+    ("Built a fear hierarchy; first in vivo step done.", "exposure"),
+    ("Completed Stanley-Brown safety plan.", "safety planning"),
+    ("Did a chain analysis of Friday's binge.", "chain analysis"),
+    ("Asked the miracle question.", "solution-focused questioning"),
+    ("Drew a genogram of three generations.", "genogram"),
+    ("Reviewed meds and side effects.", "medication review"),
+    ("Guided discovery around the belief she is unlovable.", "socratic questioning"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SYNONYMS, ids=[s[0][:30] for s in SYNONYMS])
+def test_synonyms_and_shorthand_name_the_canonical_intervention(text: str, name: str) -> None:
+    d = draft("Pt reports stress at work. " + text + " Pt engaged.")
+    assert name in d.interventions
+    assert set(d.interventions) <= CANONICAL
+
+
+def test_issue_shorthand_interventions() -> None:
+    d = draft("Pt reports low mood. Denies SI/HI. PHQ-9 14. CBT: cog restructuring; "
+              "HW thought record")
+    assert d.interventions == ("cognitive restructuring", "thought record")
+
+
+def test_each_intervention_is_listed_once_in_order_of_first_use() -> None:
+    d = draft("Used grounding. Then CR on the panic belief. More grounding at the end; "
+              "cog restructuring again.")
+    assert d.interventions == ("grounding", "cognitive restructuring")
+
+
+def test_shorthand_is_matched_as_a_whole_word_only() -> None:
+    assert find_interventions("Pt lives in a CRowded flat with MIchael.") == []
+    assert find_interventions("Pt is from Miami and Crete.") == []
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "declined exposure today",
+        "did not use EMDR, not ready for it",
+        "will introduce exposure next session",
+        "plan to start EMDR next week",
+        "considering EMDR in future",
+    ],
+)
+def test_not_done_mentions_in_a_plan_unit_are_not_interventions(unit: str) -> None:
+    assert find_interventions(unit, planned_ok=False) == []
+
+
+BASE = ("Pt reports anxiety at work, avoiding meetings. Used cog restructuring on the belief "
+        "that coworkers judge her. Pt engaged and generated two balanced thoughts. ")
+
+
+@pytest.mark.parametrize(
+    ("planned", "name"),
+    [
+        ("Plan to start EMDR next week.", "emdr processing"),
+        ("Will try PMR next time.", "relaxation training"),
+        ("Next session: introduce mindfulness.", "mindfulness"),
+        ("Next week we will start a fear hierarchy.", "exposure"),
+        ("Will introduce exposure next session.", "exposure"),
+        ("Considering EMDR in future.", "emdr processing"),
+    ],
+)
+def test_planned_only_interventions_are_not_counted(planned: str, name: str) -> None:
+    d = draft(BASE + planned)
+    assert d.interventions == ("cognitive restructuring",), (
+        f"{name!r} was only planned, not done: {d.interventions}")
+
+
+def test_declined_intervention_is_not_counted() -> None:
+    d = draft(BASE + "Pt declined exposure today; not ready for it.")
+    assert "exposure" not in d.interventions
+
+
+def test_no_interventions_warning() -> None:
+    d = draft("Pt reports low mood and poor sleep. Affect flat.")
+    assert d.interventions == ()
+    assert "no_interventions" in [w.code for w in d.warnings]
+    d = draft("Pt reports low mood. Used BA.")
+    assert "no_interventions" not in [w.code for w in d.warnings]

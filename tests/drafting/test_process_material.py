@@ -1,0 +1,114 @@
+"""Psychotherapy-note guard: process material is withheld, 164.501 content stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from notewright import draft
+
+BEFORE = "Pt reports panic attacks at work twice this week. "
+AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
+
+
+@pytest.mark.parametrize(
+    "process",
+    [
+        # countertransference
+        "I felt irritated when she kept changing the subject.",
+        "I noticed myself getting protective of her.",
+        "Countertransference: strong urge to rescue.",
+        # private hypotheses
+        "I wonder if her anger is really about her father.",
+        "I suspect she is minimizing the drinking.",
+        "My hunch is that the panic protects her from grief.",
+        # personal history
+        "This hits close to home for me since my own divorce last year.",
+        "Reminds me of my mother's illness.",
+        # musings about the clinician's own work
+        "Need to bring this to supervision.",
+    ],
+)
+def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:
+    text = BEFORE + process + AFTER
+    d = draft(text)
+    start = text.index(process)
+    end = start + len(process)
+    [w] = [w for w in d.withheld if w.reason == "psychotherapy_note"]
+    assert w.text.rstrip(".") in process
+    for s, e in w.sources:
+        assert start <= s < e <= end
+    # Nothing of it reaches the note, and no statement cites it.
+    distinctive = process.rstrip(".").split()[-3:]
+    assert " ".join(distinctive) not in d.text
+    for sec in d.sections:
+        for st in sec.statements:
+            for s, e in st.sources:
+                assert e <= start or s >= end, st.text
+    # The rest of the description is still drafted.
+    assert "Client reports panic attacks" in d.text
+    assert "grounding" in d.interventions
+
+
+def test_interpretation_offered_to_the_client_stays_in_the_note() -> None:
+    text = ("Pt tearful discussing her boss. I offered the interpretation that her anger at "
+            "her boss echoes her father; she agreed it fit. F/u 1 wk.")
+    d = draft(text)
+    assert not [w for w in d.withheld if w.reason == "psychotherapy_note"]
+    assert "interpretation that her anger at her boss echoes her father" in d.text
+    assert "interpretation" in d.interventions
+
+
+def test_wondering_aloud_with_the_client_is_not_private() -> None:
+    text = "I wondered aloud with her whether the panic is linked to the anniversary. She agreed."
+    d = draft(text)
+    assert not [w for w in d.withheld if w.reason == "psychotherapy_note"]
+    assert "linked to the anniversary" in d.text
+
+
+def test_clinical_formulation_stays_in_the_note() -> None:
+    text = ("Pt reports low mood and isolating. Presentation consistent with MDD, recurrent, "
+            "moderate; avoidance maintains the low mood. Used BA. F/u 1 wk.")
+    d = draft(text)
+    assert not [w for w in d.withheld if w.reason == "psychotherapy_note"]
+    assert "consistent with MDD, recurrent, moderate" in d.text
+    assert "Avoidance maintains the low mood" in d.text
+
+
+@pytest.mark.parametrize(
+    ("process", "measure", "score"),
+    [
+        ("I wonder if PHQ-9 14 reflects grief more than depression.", "PHQ-9", 14),
+        ("I suspect the GAD-7 of 16 understates how anxious she is.", "GAD-7", 16),
+    ],
+)
+def test_a_score_inside_withheld_material_is_still_stated(process: str, measure: str,
+                                                          score: int) -> None:
+    text = "Pt anxious. " + process + " Used MI."
+    d = draft(text)
+    [w] = [w for w in d.withheld if w.reason == "psychotherapy_note"]
+    [m] = d.measures
+    assert (m.name, m.score) == (measure, score)
+    m_start, m_end = m.sources[0]
+    for s, e in w.sources:
+        assert e <= m_start or s >= m_end, "the score is carved out of the withheld span"
+    stated = [st for sec in d.sections for st in sec.statements if st.sources == m.sources]
+    assert stated and stated[0].text.startswith(f"{measure} score: {score}")
+    assert "grief more than" not in d.text and "understates" not in d.text
+
+
+def test_a_dashed_continuation_stays_with_the_process_material() -> None:
+    text = ("Used cog restructuring; pt generated two alternatives. Honestly I felt a bit "
+            "impatient when she dismissed the first reframe - need to watch that. F/u 1 wk.")
+    d = draft(text)
+    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
+    assert "impatient" in withheld and "watch that" in withheld
+    assert "impatient" not in d.text and "watch that" not in d.text
+
+
+def test_the_bundled_example_withholds_its_process_material() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "examples" / "session-description.txt").read_text()
+    d = draft(text)
+    assert [w.reason for w in d.withheld].count("psychotherapy_note") >= 1
+    assert "impatient" not in d.text

@@ -1,0 +1,134 @@
+"""Risk fields: negation, temporality, hypotheticals, family history, passive vs active,
+abuse disclosures, and never a denial the clinician did not write."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from notewright import draft
+from notewright.drafting import load_format
+
+NM = "not_mentioned"
+
+# (description, suicidal_ideation, homicidal_ideation, self_harm, abuse_disclosure)
+CASES = [
+    # written denials
+    ("Denies SI/HI.", "denied", "denied", NM, False),
+    ("SI: denied. HI: denied.", "denied", "denied", NM, False),
+    ("SI/HI: denied.", "denied", "denied", NM, False),
+    ("SI/HI: none.", "denied", "denied", NM, False),
+    ("No SI, HI or self-harm.", "denied", "denied", "denied", False),
+    ("No thoughts of self-harm.", "denied", NM, NM, False),
+    ("Denies thoughts of suicide.", "denied", NM, NM, False),
+    ("Denies self-harm.", NM, NM, "denied", False),
+    ("Reports no suicidal thoughts since last session.", "denied", NM, NM, False),
+    # passive vs active
+    ("Pt endorses passive SI, no plan or intent.", "endorsed_passive", NM, NM, False),
+    ("Reports passive death wish, wishes she would not wake up.", "endorsed_passive", NM, NM,
+     False),
+    ("Passive SI this week, denies plan or intent.", "endorsed_passive", NM, NM, False),
+    ("Endorses SI with plan to overdose on pills.", "endorsed_active", NM, NM, False),
+    ("Pt reports suicidal ideation with a plan and intent.", "endorsed_active", NM, NM, False),
+    ("Endorses HI toward coworker, no plan.", NM, "endorsed_passive", NM, False),
+    ("Pt reports thoughts of killing her ex with a plan.", NM, "endorsed_active", NM, False),
+    ("Pt says she wishes her ex would drop dead.", NM, "endorsed_passive", NM, False),
+    # history vs current
+    ("Hx of SI in college; denies current SI.", "denied", NM, NM, False),
+    ("History of suicide attempt in 2015.", NM, NM, "history", False),
+    ("Pt has a history of cutting as a teen.", NM, NM, "history", False),
+    ("Pt cut her forearm last night.", NM, NM, "current", False),
+    ("Reports self-harm this week (cutting).", NM, NM, "current", False),
+    # hypothetical and family history are not the client's ideation
+    ("If SI returns she will call the crisis line.", NM, NM, NM, False),
+    ("Should SI return, she will use her safety plan.", NM, NM, NM, False),
+    ("Her brother died by suicide in 2019.", NM, NM, NM, False),
+    ("Family history of suicide (maternal uncle).", NM, NM, NM, False),
+    # "substance abuse" is not an abuse disclosure
+    ("Pt has a history of substance abuse.", NM, NM, NM, False),
+    ("Discussed alcohol abuse and cravings.", NM, NM, NM, False),
+    # abuse and neglect disclosures
+    ("Pt disclosed that her stepfather hit her last weekend.", NM, NM, NM, True),
+    ("Pt disclosed sexual abuse by uncle as a child.", NM, NM, NM, True),
+    ("Neighbors called CPS about neglect of the kids.", NM, NM, NM, True),
+    # PHQ-9 item 9 of 0 counts as a denial of suicidal ideation
+    ("PHQ-9 = 12, item 9 = 0.", "denied", NM, NM, False),
+    # nothing mentioned
+    ("Pt reports low mood and poor sleep.", NM, NM, NM, False),
+]
+
+
+@pytest.mark.parametrize(("text", "si", "hi", "harm", "abuse"), CASES,
+                         ids=[c[0][:40] for c in CASES])
+def test_risk_fields(text: str, si: str, hi: str, harm: str, abuse: bool) -> None:
+    d = draft(text)
+    assert d.risk.to_dict() == {"suicidal_ideation": si, "homicidal_ideation": hi,
+                                "self_harm": harm, "abuse_disclosure": abuse}
+    codes = [w.code for w in d.warnings]
+    assert ("mandated_report_review" in codes) == abuse
+    assert ("risk_not_documented" in codes) == (NM in (si, hi))
+
+
+_DENIAL = re.compile(r"\bdenie[sd]\b|no safety concerns", re.IGNORECASE)
+
+NO_DENIAL_WRITTEN = [
+    "Pt reports low mood and poor sleep. Used BA; scheduled two walks. F/u 1 wk.",
+    "Pt endorses passive SI, no plan or intent. Safety plan reviewed.",
+    "History of suicide attempt in 2015. Pt reports stable mood.",
+    "If SI returns she will call the crisis line. Practiced grounding.",
+    "Her brother died by suicide in 2019; anniversary next week. Processed grief.",
+    "Pt has a history of substance abuse, 90 days sober. Used MI.",
+    "Pt disclosed that her stepfather hit her last weekend. Validated; CPS call discussed.",
+    "PHQ-9 = 16. Affect flat. Pt tearful. HW activity log.",
+]
+
+
+@pytest.mark.parametrize("text", NO_DENIAL_WRITTEN, ids=[t[:40] for t in NO_DENIAL_WRITTEN])
+@pytest.mark.parametrize("fmt", ["soap", "dap", "birp", "girp", "pie"])
+def test_never_writes_a_denial_the_clinician_did_not_write(text: str, fmt: str) -> None:
+    assert not _DENIAL.search(text)
+    d = draft(text, fmt)
+    assert not _DENIAL.search(d.text), d.text
+    for value in (d.risk.suicidal_ideation, d.risk.homicidal_ideation, d.risk.self_harm):
+        assert value != "denied"
+
+
+@pytest.mark.parametrize("fmt", ["soap", "dap", "birp", "girp", "pie"])
+def test_risk_not_mentioned_is_said_in_the_risk_section_and_warned(fmt: str) -> None:
+    d = draft("Pt reports low mood and poor sleep. Used BA. F/u 1 wk.", fmt)
+    assert d.risk.to_dict() == {"suicidal_ideation": NM, "homicidal_ideation": NM,
+                                "self_harm": NM, "abuse_disclosure": False}
+    [warning] = [w for w in d.warnings if w.code == "risk_not_documented"]
+    assert "suicidal ideation" in warning.message and "homicidal ideation" in warning.message
+    risk_key = load_format(fmt).risk_section
+    [section] = [s for s in d.sections if s.key == risk_key]
+    first = section.statements[0]
+    assert first.text == ("Not assessed in this description: suicidal ideation, homicidal "
+                          "ideation, self-harm.")
+    assert first.sources == (), "a notice about the description cites nothing"
+
+
+def test_endorsed_ideation_is_stated_with_its_source() -> None:
+    text = "Pt reports low mood. Endorses SI with plan to overdose on pills. Safety plan done."
+    d = draft(text)
+    [risk] = [s for s in d.sections if s.key == "A"]
+    st = risk.statements[0]
+    assert st.text.startswith("Risk assessment: active suicidal ideation endorsed")
+    assert any("overdose" in text[a:b] for a, b in st.sources)
+
+
+def test_written_denial_is_stated_and_cited() -> None:
+    text = "Pt reports better sleep. Denies SI/HI. Used CR. F/u 1 wk."
+    d = draft(text)
+    [a] = [s for s in d.sections if s.key == "A"]
+    st = a.statements[0]
+    assert st.text == ("Risk assessment: suicidal ideation denied; homicidal ideation denied.")
+    assert [text[s:e] for s, e in st.sources] == ["Denies SI/HI."]
+    assert "Not assessed in this description: self-harm." in d.text
+
+
+def test_abuse_disclosure_is_stated_for_mandated_report_review() -> None:
+    d = draft("Pt disclosed that her stepfather hit her last weekend. Denies SI/HI.")
+    assert "abuse or neglect disclosed (review mandated-reporting obligations)" in d.text
+    assert "mandated_report_review" in [w.code for w in d.warnings]
