@@ -31,6 +31,9 @@ from notewright.drafting.rewrite import Replacement, rewrite
 from notewright.drafting.risk import assess
 from notewright.drafting.segment import Segment, segment
 
+_HOMEWORK = re.compile(r"\b(?:hw|homework|assign(?:ed|ing)?|practice|between sessions|"
+                       r"this week|daily|before next)\b", re.IGNORECASE)
+
 
 def subtract(span: Source, holes: Sequence[Source]) -> tuple[Source, ...]:
     """`span` minus the `holes`, as non-empty ranges that hold at least one word character."""
@@ -85,7 +88,6 @@ def build(text: str, fmt: NoteFormat) -> Draft:
     quotes = find_quotes(text)
     segments = segment(text, protected=[(q.start, q.end) for q in quotes])
     units = [(s.start, s.end) for s in segments]
-    risk, risk_sources = assess(text, units, [(q.inner_start, q.inner_end) for q in quotes])
     measures = find_measures(text)
     client_name, roles = find_names(text)
 
@@ -103,8 +105,7 @@ def build(text: str, fmt: NoteFormat) -> Draft:
         unit_quotes = [q for q in quotes if seg.start <= q.start < seg.end]
         kind = classify(masked_unit(text, seg, unit_quotes), seg.heading,
                         index / max(1, len(segments) - 1), has_measure=bool(in_unit),
-                        has_risk=any(seg.start <= s < seg.end for k in risk_sources
-                                     for s, _ in risk_sources[k]), previous=previous_text)
+                        previous=previous_text)
         previous_text = masked_unit(text, seg, unit_quotes)
         if previous == PROCESS and seg.joined == "clause" and not in_unit:
             # "I felt impatient - need to watch that": a dash or semicolon carries the
@@ -125,7 +126,8 @@ def build(text: str, fmt: NoteFormat) -> Draft:
                     (m.sources[0][0], Statement(describe(m), m.sources)))
                 stated_measures.add(m.sources[0])
             continue
-        for name, _, _ in find_interventions(seg.text, planned_ok=kind != "plan"):
+        homework = kind == "plan" and _HOMEWORK.search(seg.text) is not None
+        for name, _, _ in find_interventions(seg.text, planned_ok=homework):
             if name not in interventions:
                 interventions.append(name)
         statement = _statement(text, seg, kind, unit_quotes, withheld, fmt, client_name, roles)
@@ -138,6 +140,13 @@ def build(text: str, fmt: NoteFormat) -> Draft:
             placed[fmt.section_for("measure")].append((m.sources[0][0],
                                                         Statement(describe(m), m.sources)))
 
+    # Risk is read from what reaches the note: a clinician's private hunch ("I suspect she
+    # is hiding SI") is process material, not a finding about the client.
+    clinical = [u for u, kind in zip(units, kinds, strict=True) if kind != PROCESS]
+    risk, risk_sources = assess(text, clinical, [(q.inner_start, q.inner_end) for q in quotes])
+    holes = [s for w in withheld for s in w.sources]
+    risk_sources = {key: [piece for u in spans for piece in _meaningful(text, subtract(u, holes))]
+                    for key, spans in risk_sources.items()}
     risk_lines = _risk_statement(risk, risk_sources)
     sections = []
     for spec in fmt.sections:
@@ -164,7 +173,7 @@ def _statement(text: str, seg: Segment, kind: str, unit_quotes: Sequence[Quote],
     for q in unit_quotes:
         words = q.words(text)
         suggestion = paraphrase(words)
-        withheld.append(Withheld("verbatim", ((q.start, q.end),), words, suggestion))
+        withheld.append(Withheld("verbatim", (q.withheld_span,), words, suggestion))
         holes.append((q.start, q.end))
         marker = f"(paraphrased: {suggestion})" if suggestion else "(direct quote withheld)"
         inner_parens = text[q.start - 1:q.start] == "(" and text[q.end:q.end + 1] == ")"
@@ -175,6 +184,8 @@ def _statement(text: str, seg: Segment, kind: str, unit_quotes: Sequence[Quote],
         # The unit is nothing but a quote (after "Quote:" or "Verbatim:"): keep the cue
         # words as the source and state that the client's words were withheld.
         cues = tuple((q.start, q.inner_start) for q in unit_quotes if q.inner_start > q.start)
+        holes_inner = [q.withheld_span for q in unit_quotes]
+        cues = tuple(p for c in cues for p in subtract(c, holes_inner))
         sources = _meaningful(text, cues)
         if sources:
             said = [w.suggestion for w in withheld[-len(unit_quotes):] if w.suggestion]

@@ -14,7 +14,8 @@ _RELATION = (r"mother|father|mom|dad|stepmother|stepfather|stepmom|stepdad|siste
              r"roommate|boss|supervisor|coworker|co-worker|teacher|coach|caregiver|niece|"
              r"nephew|child|baby|infant|toddler|stepdaughter|stepson|sibling|twin")
 _WITH_RELATION = re.compile(
-    rf"\b(?:her|his|their|client'?s|pt'?s|cl'?s|[A-Z][a-z]+'s)\s+(?:(?:older|younger|little|"
+    rf"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Cc]lient'?s|[Pp]t'?s|[Cc]l'?s|[A-Z][a-z]+'s)\s+"
+    rf"(?:(?:older|younger|little|"
     rf"big|new|late|former|adult|\d+[- ]?(?:yo|year[- ]old))\s+)?({_RELATION}),?\s+({_NAME})\b")
 _CLIENT_CONTEXT = re.compile(
     rf"\b(?:met with|saw|seen|session with|client|pt|cl|named|with client|for)\s+({_NAME})\b|"
@@ -22,7 +23,7 @@ _CLIENT_CONTEXT = re.compile(
     rf"was|is|has|had|presented|presents|came|arrived|shared|stated|states|talked|described|"
     rf"endorsed|endorses|denied|denies|appeared|appears|seemed|continues|agreed|identified|"
     rf"practiced|engaged|completed|will|did|became|cried|spoke|mentioned|discussed|"
-    rf"expressed|feels|felt|struggled|admitted|told|brought|returned|attended|"
+    rf"expressed|feels|felt|struggled|admitted|told|brought|returned|attended|met|"
     rf"participated|wants|worked|made|noted|tolerated)\b")
 _NOT_NAMES = frozenset("""
 I Client Clinician Therapist Writer Pt Cl Dr Mr Mrs Ms Mx Mom Dad Monday Tuesday Wednesday

@@ -25,6 +25,12 @@ class Quote:
     def words(self, text: str) -> str:
         return text[self.inner_start:self.inner_end]
 
+    @property
+    def withheld_span(self) -> tuple[int, int]:
+        """What `withheld` cites: the quoted words themselves. The cue ("Quote:") and the
+        marks are neither withheld nor stated."""
+        return (self.inner_start, self.inner_end)
+
 
 _PAIRS = (('"', '"'), ("“", "”"), ("„", "“"), ("«", "»"))
 _DOUBLE = re.compile(r'"([^"\n]{1,600})"|“([^”\n]{1,600})”|„([^“\n]{1,600})“|«([^»\n]{1,600})»')
@@ -35,9 +41,10 @@ _SINGLE = re.compile(
     r"(?:(?<=[\s(\[:;,—–-])|^)['‘]((?![\s'‘’])(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?(?<!\s))"
     r"['’](?![A-Za-z])", re.MULTILINE)
 _CUE = re.compile(
-    r"\b(?:word[- ]for[- ]word|verbatim|in (?:her|his|their|the client'?s|client'?s|pt'?s|"
-    r"own|\w+'s) (?:own )?words|quote|quoting|direct quote|exact words|literally said)\b"
-    r"\s*[:,-]?\s*", re.IGNORECASE)
+    r"\b(?:(?:word[- ]for[- ]word|verbatim|in (?:her|his|their|the client'?s|client'?s|pt'?s|"
+    r"own|\w+'s) (?:own )?words|exact words|literally said)\b\s*[:,-]?\s*"
+    # "quote" alone is an ordinary word; it cues a quote only with a colon or a mark
+    r"|(?:direct )?(?:quote|quoting)\b\s*(?::\s*|(?=[\"“„«'‘])))", re.IGNORECASE)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -71,8 +78,12 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         if any(s <= m.start() < e for s, e in taken):
             continue
-        stop = re.compile(r"[.!?](?=\s|$)|\n").search(text, after)
+        stop = re.compile(r"[.!?;](?=\s|$)|\n").search(text, after)
         end = stop.start() if stop else len(text)
+        # An unmarked quote never runs into a marked one that follows it.
+        end = min([end, *(q.start for q in found if after <= q.start < end)])
+        while end > after and text[end - 1] in " ,:-–—":
+            end -= 1
         if end - after >= 2 and re.search(r"\w", text[after:end]):
             add(Quote(m.start(), end, after, end))
     return sorted(found, key=lambda q: q.start)

@@ -104,8 +104,9 @@ def rewrite(unit: str, replacements: Sequence[Replacement], *, kind: str,
         text = re.sub(rf"\b{re.escape(name)}'s\b", f"client's {role}'s", text)
         text = re.sub(rf"\b{re.escape(name)}\b", f"client's {role}", text)
     for pattern, expansion, is_client in _abbreviations():
-        text = pattern.sub(client.lower() if is_client else expansion, text) if is_client \
-            else pattern.sub(expansion, text)
+        if is_client:
+            expansion = expansion.replace("client", client.lower())
+        text = pattern.sub(expansion, text)
     text = re.sub(r"(?<![\w])writer(?![\w])", clinician, text, flags=re.IGNORECASE)
     text = _first_person(text, clinician)
     text = _add_subject(text, kind, clinician, client)

@@ -59,8 +59,15 @@ def _clause_before(text: str, start: int, limit: int) -> str:
     return window[cut:]
 
 
+_PAIRED = re.compile(r"^(?:\s*(?:/|,|and|or|&)\s*[A-Z]{1,4}\b)+")
+
+
 def _clause_after(text: str, end: int, limit: int) -> str:
     window = text[end:min(limit, end + _WINDOW)]
+    # "SI/HI: none": the denial after the pair applies to both members.
+    paired = _PAIRED.match(window)
+    if paired:
+        window = window[paired.end():]
     m = _TERMINATOR.search(window)
     return window[:m.start()] if m else window
 
