@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "notewright.cli.draft",
     "notewright.cli.disclosure",
     "notewright.cli.admin",
+    "notewright.cli.serve",
 )
 
 Handler = Callable[[argparse.Namespace], int]

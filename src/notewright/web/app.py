@@ -1,0 +1,74 @@
+"""`create_app(settings)`: the web app's factory. Settings are read by the caller (the
+CLI) and passed in; nothing happens at import time."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from notewright.practice.store import Store, open_store
+from notewright.settings import Settings
+from notewright.web import config as config_mod
+from notewright.web import errors, session_store
+from notewright.web.config import WebConfig
+from notewright.web.deps import WebState
+from notewright.web.routes import admin, clients, notes, psychotherapy_notes, today
+
+# Strict by default: our own scripts and styles only, no framing, no referrer leaks.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+                               "style-src 'self'; script-src 'self'; frame-ancestors 'none'; "
+                               "form-action 'self'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",
+}
+
+
+def _package_dir(name: str) -> Path:
+    return Path(str(resources.files("notewright.web").joinpath(name)))
+
+
+def create_app(settings: Settings, *, store: Store | None = None,
+               config: WebConfig | None = None) -> FastAPI:
+    store = store if store is not None else open_store(settings)
+    config = config if config is not None else config_mod.load()
+    session_store.ensure_tables(store.record)
+    app = FastAPI(title="notewright", docs_url=None, redoc_url=None, openapi_url=None)
+    templates = Jinja2Templates(directory=_package_dir("templates"))
+    templates.env.globals["static_version"] = "1"
+    app.state.nw = WebState(store=store, config=config, templates=templates)
+    app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
+    from notewright.web import auth
+
+    for module in (auth, today, clients, notes, psychotherapy_notes, admin):
+        app.include_router(module.router)
+    errors.install(app)
+
+    @app.middleware("http")
+    async def security_headers(request: Request,
+                               call_next: Callable[[Request], Awaitable[Response]]
+                               ) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            if name == "Cache-Control" and request.url.path.startswith("/static/"):
+                continue
+            response.headers.setdefault(name, value)
+        return response
+
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """For uvicorn's --factory (one call per worker process): settings from the
+    environment, read here, at the edge."""
+    from notewright import settings
+
+    return create_app(settings.load())
