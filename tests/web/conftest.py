@@ -9,22 +9,19 @@ import os
 import secrets
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, make_url, text
+from webcast import Clock, Web
 
 from notewright import settings as settings_mod
 from notewright.practice import store as store_mod
 from notewright.practice import users as users_mod
 from notewright.settings import Secret, Settings
 from notewright.storage import demo, migrations
-from notewright.storage.engine import make_engine
-from notewright.web.app import create_app
 from notewright.web.config import WebConfig
 
 PG_URL = os.environ.get("NOTEWRIGHT_TEST_POSTGRES_URL",
@@ -106,34 +103,6 @@ def web_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _seed(_settings(base, f"sqlite:///{engine_paths['record']}",
                     f"sqlite:///{engine_paths['vault']}"))
     return base
-
-
-class Clock:
-    """The app's clock, moved by tests (idle timeout, lockout back-off)."""
-
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kw: float) -> None:
-        self.now += timedelta(**kw)
-
-
-@dataclass
-class Web:
-    kind: str
-    settings: Settings
-    store: store_mod.Store
-    clock: Clock
-    config: WebConfig
-
-    def client(self, *, base_url: str = "http://testserver",
-               raise_server_exceptions: bool = True) -> TestClient:
-        app = create_app(self.settings, store=self.store, config=self.config)
-        return TestClient(app, base_url=base_url, follow_redirects=False,
-                          raise_server_exceptions=raise_server_exceptions)
 
 
 def _make_web(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Web:

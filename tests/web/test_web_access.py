@@ -5,9 +5,7 @@ web app neither loosens nor re-types them."""
 from __future__ import annotations
 
 import pytest
-from webcast import ids, sign_in
-
-from conftest import Web
+from webcast import Web, ids, sign_in
 
 STAFF = ["avery", "blake", "sam", "billie", "frankie", "alex"]
 

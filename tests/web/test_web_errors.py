@@ -4,9 +4,8 @@ a traceback, never note text."""
 from __future__ import annotations
 
 from fastapi import APIRouter
-from webcast import ids, sign_in
+from webcast import Web, ids, sign_in
 
-from conftest import Web
 from notewright.errors import Conflict, IntegrityError, NotewrightError
 from notewright.web.errors import TABLE, lookup
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from webcast import ids, sign_in
-
-from conftest import Web
+from webcast import Web, ids, sign_in
 
 EXAMPLE = (Path(__file__).parents[2] / "examples/session-description.txt").read_text()
 IMPATIENT = "Honestly I felt a bit impatient when she dismissed the first reframe"

@@ -4,9 +4,8 @@ TOTP, and sessions that live in the database (so several workers share them)."""
 from __future__ import annotations
 
 import pyotp
-from webcast import csrf_of, ids, sign_in, user
+from webcast import Web, csrf_of, ids, sign_in, user
 
-from conftest import Web
 from notewright.web.auth import set_totp_secret
 from notewright.web.deps import WebState
 

@@ -7,14 +7,48 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
 
 from notewright.practice import list_clients, list_psychotherapy_notes, open_chart
+from notewright.practice import store as store_mod
 from notewright.practice.store import Store
 from notewright.records.model import NoteStatus, User
+from notewright.settings import Settings
 from notewright.storage import records
 from notewright.storage.demo import DEMO_PASSWORD
+from notewright.web.app import create_app
+from notewright.web.config import WebConfig
+
+
+class Clock:
+    """The app's clock, moved by tests (idle timeout, lockout back-off)."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kw: float) -> None:
+        self.now += timedelta(**kw)
+
+
+@dataclass
+class Web:
+    kind: str
+    settings: Settings
+    store: store_mod.Store
+    clock: Clock
+    config: WebConfig
+
+    def client(self, *, base_url: str = "http://testserver",
+               raise_server_exceptions: bool = True) -> TestClient:
+        app = create_app(self.settings, store=self.store, config=self.config)
+        return TestClient(app, base_url=base_url, follow_redirects=False,
+                          raise_server_exceptions=raise_server_exceptions)
+
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
