@@ -47,6 +47,14 @@ ACTIONS = (
     "psychotherapy_note.write", "psychotherapy_note.view",
     "user.manage", "audit.view", "break_glass",
 )
+# Records requests (issue 5): intake, the clinician's review, release, the accounting of
+# disclosures, amendments. Part of the same vocabulary (ALL_ACTIONS); kept as their own
+# tuple so the record-keeping matrix and its tests read on their own.
+RECORDS_REQUEST_ACTIONS = (
+    "records_request.record", "records_request.view", "records_request.decide",
+    "records_request.release", "accounting.view", "amendment.record", "amendment.decide",
+)
+ALL_ACTIONS = ACTIONS + RECORDS_REQUEST_ACTIONS
 PN_ACTIONS = ("psychotherapy_note.write", "psychotherapy_note.view")
 # The only grant each psychotherapy-note action may have, and only for clinicians.
 _PN_FIXED = {"psychotherapy_note.view": Scope.AUTHOR,
@@ -79,7 +87,7 @@ class AccessPolicy:
             grants[role] = {}
             for action, scope_name in table.items():
                 where = f"roles.{role_name}.{action}"
-                if action not in ACTIONS:
+                if action not in ALL_ACTIONS:
                     raise DataFileError(source, f"unknown action {action!r}", field=where)
                 try:
                     scope = Scope(scope_name)
@@ -163,7 +171,7 @@ def _in_scope(user: User, scope: Scope, subject: Subject) -> bool:
 def check(policy: AccessPolicy, user: User, action: str, subject: Subject, *,
           now: datetime, break_glass: Iterable[BreakGlass] = ()) -> Permission:
     """The one decision procedure behind every `may_*` question."""
-    if action not in ACTIONS:
+    if action not in ALL_ACTIONS:
         raise ValueError(f"unknown action {action!r}")
     if not user.active:
         return Permission(False, action, "user_disabled")

@@ -204,3 +204,87 @@ audit_head = Table(
     Column("last_seq", Integer, nullable=False),
     Column("last_hash", String(64), nullable=False),
 )
+
+# --- Records requests (issue 5): intake, decision, review, packet, accounting, amendments.
+# Free text, facts and decisions are encrypted (`body`); what the deadline list and the
+# accounting report filter on (ids, kinds, statuses, dates) stays in clear.
+
+records_requests = Table(
+    "records_requests", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("client_id", String(ID), ForeignKey("clients.id"), nullable=False, index=True),
+    Column("requester", String(40), nullable=False),
+    Column("basis", String(40), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("received_on", Date, nullable=False),
+    Column("due_on", Date),
+    Column("extended", Boolean, nullable=False),
+    Column("authorization_id", String(ID), ForeignKey("authorizations.id")),
+    Column("body", LargeBinary, nullable=False),  # the request's details, encrypted JSON
+    Column("key_id", String(32), nullable=False),
+    Column("created_by", String(ID), ForeignKey("users.id"), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index("ix_records_requests_status_due", "status", "due_on"),
+)
+
+request_decisions = Table(
+    "request_decisions", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("request_id", String(ID), ForeignKey("records_requests.id"), nullable=False,
+           index=True),
+    Column("kind", String(12), nullable=False),  # engine, confirmed, overridden
+    Column("rule_version", String(64), nullable=False),
+    Column("body", LargeBinary, nullable=False),  # decision + engine request, encrypted
+    Column("key_id", String(32), nullable=False),
+    Column("decided_by", String(ID), ForeignKey("users.id"), nullable=False),
+    Column("decided_at", UTCDateTime, nullable=False),
+)
+
+release_packets = Table(
+    "release_packets", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("request_id", String(ID), ForeignKey("records_requests.id"), nullable=False,
+           index=True),
+    Column("decision_id", String(ID), ForeignKey("request_decisions.id"), nullable=False),
+    Column("contents", Text, nullable=False),  # JSON list of "kind:id" (no text)
+    Column("pdf_sha256", String(64)),
+    Column("fhir_sha256", String(64)),
+    Column("pdf", LargeBinary),  # encrypted
+    Column("fhir", LargeBinary),  # encrypted
+    Column("key_id", String(32), nullable=False),
+    Column("built_by", String(ID), ForeignKey("users.id"), nullable=False),
+    Column("built_at", UTCDateTime, nullable=False),
+    Column("sent_by", String(ID), ForeignKey("users.id")),
+    Column("sent_at", UTCDateTime),
+    Column("sent_via", String(40)),
+)
+
+accounting_entries = Table(
+    "accounting_entries", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("client_id", String(ID), ForeignKey("clients.id"), nullable=False, index=True),
+    Column("request_id", String(ID), ForeignKey("records_requests.id")),
+    Column("packet_id", String(ID), ForeignKey("release_packets.id")),
+    Column("disclosed_on", Date, nullable=False),
+    Column("body", LargeBinary, nullable=False),  # recipient, description, purpose
+    Column("key_id", String(32), nullable=False),
+    Column("suspended_until", Date),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+amendment_requests = Table(
+    "amendment_requests", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("client_id", String(ID), ForeignKey("clients.id"), nullable=False, index=True),
+    Column("note_id", String(ID), ForeignKey("progress_notes.id"), nullable=False,
+           index=True),
+    Column("status", String(12), nullable=False),
+    Column("received_on", Date, nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("body", LargeBinary, nullable=False),  # texts, basis, notices, encrypted JSON
+    Column("key_id", String(32), nullable=False),
+    Column("created_by", String(ID), ForeignKey("users.id"), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
