@@ -12,9 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## The main job: draft a progress note from the bundled synthetic example.
+## The main job: the web app on 127.0.0.1 with the synthetic demo practice (created once).
 demo: $(STAMP)
-	$(BIN)/notewright draft --format soap examples/session-description.txt
+	$(BIN)/notewright demo
 
 ## Everything a newcomer needs to see green: services, lint, types, the whole suite.
 test: $(STAMP) services
