@@ -6,6 +6,12 @@ from __future__ import annotations
 
 import pytest
 from webcast import Web, ids, sign_in
+from webfixtures import (  # noqa: F401  (fixtures)
+    web_fixture,
+    web_pg_server_fixture,
+    web_sqlite_fixture,
+    web_sqlite_template_fixture,
+)
 
 STAFF = ["avery", "blake", "sam", "billie", "frankie", "alex"]
 

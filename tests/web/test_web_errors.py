@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 from webcast import Web, ids, sign_in
+from webfixtures import (  # noqa: F401  (fixtures)
+    web_fixture,
+    web_pg_server_fixture,
+    web_sqlite_fixture,
+    web_sqlite_template_fixture,
+)
 
 from notewright.errors import Conflict, IntegrityError, NotewrightError
 from notewright.web.errors import TABLE, lookup

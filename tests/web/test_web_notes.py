@@ -6,6 +6,12 @@ import re
 from pathlib import Path
 
 from webcast import Web, ids, sign_in
+from webfixtures import (  # noqa: F401  (fixtures)
+    web_fixture,
+    web_pg_server_fixture,
+    web_sqlite_fixture,
+    web_sqlite_template_fixture,
+)
 
 EXAMPLE = (Path(__file__).parents[2] / "examples/session-description.txt").read_text()
 IMPATIENT = "Honestly I felt a bit impatient when she dismissed the first reframe"

@@ -5,6 +5,12 @@ from __future__ import annotations
 
 import pyotp
 from webcast import Web, csrf_of, ids, sign_in, user
+from webfixtures import (  # noqa: F401  (fixtures)
+    web_fixture,
+    web_pg_server_fixture,
+    web_sqlite_fixture,
+    web_sqlite_template_fixture,
+)
 
 from notewright.web.auth import set_totp_secret
 from notewright.web.deps import WebState

@@ -1,4 +1,7 @@
-"""Web tests run against the seeded synthetic demo practice, on an SQLite file AND on the
+"""Fixtures of the web tests, imported by each test module rather than kept in a
+conftest.py, so that no second module named `conftest` shadows tests/storage/conftest.py.
+
+Web tests run against the seeded synthetic demo practice, on an SQLite file AND on the
 real PostgreSQL server (the pattern of tests/storage/conftest.py: migrate and seed a
 template once per session, copy it per test)."""
 
@@ -89,15 +92,23 @@ class PgServer:
         self.admin.dispose()
 
 
-@pytest.fixture(scope="session")
-def web_pg_server() -> Iterator[PgServer]:
-    server = PgServer()
-    yield server
-    server.close()
+_PG: list[PgServer] = []  # one server per run, shared by every module that imports this
+_PG_USERS = [0]
 
 
-@pytest.fixture(scope="session")
-def web_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="session", name="web_pg_server")
+def web_pg_server_fixture() -> Iterator[PgServer]:
+    if not _PG:
+        _PG.append(PgServer())
+    _PG_USERS[0] += 1
+    yield _PG[0]
+    _PG_USERS[0] -= 1
+    if _PG_USERS[0] == 0:
+        _PG.pop().close()
+
+
+@pytest.fixture(scope="session", name="web_sqlite_template")
+def web_sqlite_template_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("webtpl")
     engine_paths = {k: base / f"{k}.sqlite3" for k in ("record", "vault")}
     _seed(_settings(base, f"sqlite:///{engine_paths['record']}",
@@ -125,8 +136,9 @@ def _make_web(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Web:
     return Web(kind, s, store, clock, WebConfig())
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def web(request: pytest.FixtureRequest, tmp_path: Path,
+@pytest.fixture(name="web",
+                params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def web_fixture(request: pytest.FixtureRequest, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> Iterator[Web]:
     """Every access rule and workflow: on SQLite and on PostgreSQL."""
     monkeypatch.setattr(users_mod, "_hasher", FAST)
@@ -135,11 +147,16 @@ def web(request: pytest.FixtureRequest, tmp_path: Path,
     w.store.close()
 
 
-@pytest.fixture
-def web_sqlite(request: pytest.FixtureRequest, tmp_path: Path,
+@pytest.fixture(name="web_sqlite")
+def web_sqlite_fixture(request: pytest.FixtureRequest, tmp_path: Path,
                monkeypatch: pytest.MonkeyPatch) -> Iterator[Web]:
     """Web mechanics that do not depend on the engine (cookies, CSRF, error pages)."""
     monkeypatch.setattr(users_mod, "_hasher", FAST)
     w = _make_web("sqlite", request, tmp_path)
     yield w
     w.store.close()
+
+
+# What a test module imports to get the fixtures (pytest finds them in its namespace).
+ALL = ("web_fixture", "web_sqlite_fixture", "web_pg_server_fixture",
+       "web_sqlite_template_fixture")
