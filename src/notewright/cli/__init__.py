@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "notewright.cli.disclosure",
     "notewright.cli.admin",
     "notewright.cli.serve",
+    "notewright.cli.requests",
 )
 
 Handler = Callable[[argparse.Namespace], int]

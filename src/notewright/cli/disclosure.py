@@ -2,6 +2,7 @@
 
     notewright disclosure check [FILE|-] [--json]
     notewright disclosure check --jsonl FILE
+    notewright disclosure accounting CLIENT [--since DATE] [--pdf FILE] --as USER
 
 A thin adapter over `notewright.disclosure.decide`: read the request JSON, print the
 decision as a table for a person, or as the contract's JSON with --json. The batch mode
@@ -32,7 +33,51 @@ def register(sub: Any) -> None:
     p.add_argument("--jsonl", metavar="FILE",
                    help="batch: one request (with \"id\") per line in, one decision per line out")
     p.set_defaults(handler=run)
+    p = commands.add_parser("accounting", help="a client's accounting of disclosures "
+                            "(45 CFR 164.528): six years, or since DATE")
+    p.add_argument("client_id", metavar="CLIENT")
+    p.add_argument("--since", type=_iso_date, metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument("--pdf", metavar="FILE", help="also write the report as PDF")
+    p.add_argument("--json", action="store_true", help="one JSON object per entry")
+    p.add_argument("--as", dest="as_user", metavar="USER", required=True,
+                   help="who is acting (password from NOTEWRIGHT_PASSWORD or a prompt)")
+    p.set_defaults(handler=run_accounting)
     group.set_defaults(handler=_usage(group))
+
+
+def _iso_date(text: str) -> Any:
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
+def run_accounting(args: argparse.Namespace) -> int:
+    """The plain-language report a client can ask for; --pdf writes it as PDF too."""
+    import json
+    from pathlib import Path
+
+    from notewright.cli.acting import actor, open_store
+    from notewright.practice.accounting import accounting_report
+
+    store = open_store()
+    with store:
+        report = accounting_report(store, actor(store, args), args.client_id,
+                                   since=args.since)
+        if args.pdf:
+            Path(args.pdf).write_bytes(report.to_pdf())
+    out = sys.stdout
+    if args.json:
+        for e in report.entries:
+            out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+        return 0
+    out.write(f"Accounting of disclosures for {report.client_name}, "
+              f"{report.since.isoformat()} to {report.as_of.isoformat()}\n")
+    if not report.entries:
+        out.write("No disclosures that must be accounted for in this period.\n")
+    for e in report.entries:
+        out.write(f"\n{e.disclosed_on.isoformat()}  to {e.recipient}\n"
+                  f"  what: {e.description}\n  why:  {e.purpose}\n")
+    return 0
 
 
 def _usage(parser: argparse.ArgumentParser) -> Any:
