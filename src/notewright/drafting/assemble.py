@@ -28,7 +28,7 @@ from notewright.drafting.model import (
 from notewright.drafting.names import find_names
 from notewright.drafting.quotes import Quote, find_quotes, paraphrase
 from notewright.drafting.rewrite import Replacement, rewrite
-from notewright.drafting.risk import assess
+from notewright.drafting.risk import assess, mentions
 from notewright.drafting.segment import Segment, segment
 
 _HOMEWORK = re.compile(r"\b(?:hw|homework|assign(?:ed|ing)?|practice|between sessions|"
@@ -87,7 +87,6 @@ def _risk_statement(risk: Risk, sources: dict[str, list[Source]]) -> list[Statem
 def build(text: str, fmt: NoteFormat) -> Draft:
     quotes = find_quotes(text)
     segments = segment(text, protected=[(q.start, q.end) for q in quotes])
-    units = [(s.start, s.end) for s in segments]
     measures = find_measures(text)
     client_name, roles = find_names(text)
 
@@ -107,7 +106,8 @@ def build(text: str, fmt: NoteFormat) -> Draft:
                         index / max(1, len(segments) - 1), has_measure=bool(in_unit),
                         previous=previous_text)
         previous_text = masked_unit(text, seg, unit_quotes)
-        if previous == PROCESS and seg.joined == "clause" and not in_unit:
+        if (previous == PROCESS and seg.joined == "clause" and not in_unit
+                and not mentions(text, [(seg.start, seg.end)])):
             # "I felt impatient - need to watch that": a dash or semicolon carries the
             # clinician's own thought on; it stays with the process material.
             kind = PROCESS
@@ -142,7 +142,16 @@ def build(text: str, fmt: NoteFormat) -> Draft:
 
     # Risk is read from what reaches the note: a clinician's private hunch ("I suspect she
     # is hiding SI") is process material, not a finding about the client.
-    clinical = [u for u, kind in zip(units, kinds, strict=True) if kind != PROCESS]
+    clinical: list[Source] = []
+    for seg, kind in zip(segments, kinds, strict=True):
+        if kind == PROCESS:
+            continue
+        if clinical and seg.joined == "clause" and text[clinical[-1][1]:seg.start].strip() in "-–—":
+            # "SI/HI screen - safety: denies": a dash carries the sentence on, and so
+            # does what a risk word's context can reach.
+            clinical[-1] = (clinical[-1][0], seg.end)
+        else:
+            clinical.append((seg.start, seg.end))
     risk, risk_sources = assess(text, clinical, [(q.inner_start, q.inner_end) for q in quotes])
     holes = [s for w in withheld for s in w.sources]
     risk_sources = {key: [piece for u in spans for piece in _meaningful(text, subtract(u, holes))]

@@ -11,7 +11,8 @@ from notewright.drafting.lexicons import PatternRow, pattern_rows
 _NOT_DONE = re.compile(
     r"\b(?:declined|refused|not (?:yet )?(?:use|used|done|introduce|introduced|appropriate|"
     r"indicated)|didn'?t (?:use|do|get to)|did not (?:use|do|get to)|plan(?:s|ned)? to|"
-    r"will (?:introduce|start|begin|use|try|consider|continue)|next (?:session|time|week)|"
+    r"will (?:introduce|start|begin|use|try|consider|continue)|"
+    r"next (?:session|sess|time|week|wk|visit|appt|appointment)|referr(?:al|ed) (?:to|for)|"
     r"consider(?:ing)?|may (?:introduce|try|use)|hope to|would like to|in future|"
     r"before (?:starting|beginning)|not ready for|postpone[d]?|hold off)\b",
     re.IGNORECASE)

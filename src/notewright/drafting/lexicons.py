@@ -38,14 +38,47 @@ def read_tsv(name: str, text: str | None = None) -> list[tuple[int, dict[str, st
     return rows
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level `|` (not inside groups or character classes)."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _edged(alternative: str) -> str:
+    """Whole-word edges, where the alternative starts or ends with a word character
+    (": denied" must still match right after "SI")."""
+    bare = re.sub(r"^(?:\^|\((?:\?(?:[-a-zA-Z]+:|:))?)+", "", alternative)
+    head = r"(?<![\w-])" if bare[:1].isalnum() or bare[:1] in "(\\" else ""
+    tail = r"(?![\w-])" if alternative[-1:].isalnum() or alternative[-1:] in ")?*+" else ""
+    return f"{head}(?:{alternative}){tail}"
+
+
 def compile_pattern(pattern: str, *, file: str, line: int, flags: int = re.IGNORECASE
                     ) -> re.Pattern[str]:
-    """A lexicon pattern matched on whole words (word edges added where the pattern has
-    word characters at its ends)."""
+    """A lexicon pattern matched on whole words (word edges added to each alternative that
+    has word characters at its ends)."""
     if not pattern.strip():
         raise DataFileError(f"lexicons/{file}", "empty pattern", line=line, field="pattern")
     try:
-        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", flags)
+        return re.compile("|".join(_edged(a) for a in _alternatives(pattern) if a), flags)
     except re.error as exc:
         raise DataFileError(f"lexicons/{file}", f"bad pattern: {exc}", line=line,
                             field="pattern") from None

@@ -131,10 +131,11 @@ def _disowned(text: str, found: list[Mention]) -> list[Mention]:
     breath ("…" — explored: denies any wish to be dead) is a denial, per the conventions."""
     keep = []
     for m in found:
-        if m.quoted and m.status == "affirmed" and any(
+        # Only a wish to die is disowned this way: a passive wish that another person
+        # were dead stays passive homicidal ideation even "without intent".
+        if m.target == "si" and m.quoted and m.status == "affirmed" and any(
                 n.target == m.target and n.status == "negated" and not n.quoted
-                and 0 <= n.unit[0] - m.unit[0] <= 300
-                and not re.search(r"[.!?]\s", text[m.unit[1]:n.unit[0]]) for n in found):
+                and 0 <= n.unit[0] - m.unit[0] <= 600 for n in found):
             continue
         keep.append(m)
     return keep
