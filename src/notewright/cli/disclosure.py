@@ -138,27 +138,11 @@ def human(decision: Any) -> str:
 
 
 def _batch(path: str) -> int:
-    import json
-
-    from notewright.cli.io import iter_lines
+    from notewright.cli.io import run_jsonl_batch
     from notewright.disclosure import decide
-    from notewright.errors import NotewrightError
 
-    out = sys.stdout
-    for number, line in iter_lines(path, what="jsonl"):
-        ident: Any = None
-        try:
-            item = json.loads(line)
-            if not isinstance(item, dict):
-                raise ValueError("each line must be a JSON object: a request with an \"id\"")
-            ident = item.get("id")
-            request = {k: v for k, v in item.items() if k != "id"}
-            record: dict[str, Any] = decide(request).to_dict()
-            record["id"] = ident
-        except json.JSONDecodeError as exc:
-            record = {"id": ident, "error": f"line {number}: not valid JSON ({exc.msg})"}
-        except (ValueError, NotewrightError) as exc:
-            message = exc.message if isinstance(exc, NotewrightError) else str(exc)
-            record = {"id": ident, "error": f"line {number}: {message}"}
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return 0
+    def handle(item: dict[str, Any]) -> dict[str, Any]:
+        request = {k: v for k, v in item.items() if k != "id"}
+        return dict(decide(request).to_dict())
+
+    return run_jsonl_batch(path, handle, expects='a request with an "id"')

@@ -61,26 +61,12 @@ def _human(result: Any) -> str:
 
 
 def _batch(path: str, fmt: Any) -> int:
-    from notewright.cli.io import iter_lines
+    from notewright.cli.io import run_jsonl_batch
     from notewright.drafting import draft
-    from notewright.errors import NotewrightError
 
-    out = sys.stdout
-    for number, line in iter_lines(path, what="jsonl"):
-        ident: Any = None
-        try:
-            item = json.loads(line)
-            if not isinstance(item, dict):
-                raise ValueError("each line must be a JSON object with \"id\" and \"text\"")
-            ident = item.get("id")
-            if "text" not in item:
-                raise ValueError("missing field \"text\"")
-            record = draft(item["text"], fmt).to_dict()
-            record["id"] = ident
-        except json.JSONDecodeError as exc:
-            record = {"id": ident, "error": f"line {number}: not valid JSON ({exc.msg})"}
-        except (ValueError, NotewrightError) as exc:
-            message = exc.message if isinstance(exc, NotewrightError) else str(exc)
-            record = {"id": ident, "error": f"line {number}: {message}"}
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return 0
+    def handle(item: dict[str, Any]) -> dict[str, Any]:
+        if "text" not in item:
+            raise ValueError('missing field "text"')
+        return draft(item["text"], fmt).to_dict()
+
+    return run_jsonl_batch(path, handle, expects='{"id": ..., "text": ...}')

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from notewright.errors import InvalidInput
 
@@ -34,3 +36,31 @@ def iter_lines(source: str, *, what: str = "input") -> list[tuple[int, str]]:
     """The non-blank lines of a JSONL file, numbered from 1."""
     text = read_text(source, what=what)
     return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+
+
+def run_jsonl_batch(path: str, handle: Callable[[dict[str, Any]], dict[str, Any]],
+                    *, expects: str) -> int:
+    """The batch contract shared by `draft --jsonl` and `disclosure check --jsonl`: one
+    JSON object a line in, one line out per input line, in order, with the input's "id";
+    a bad line becomes {"id": ..., "error": "line N: ..."} and the batch goes on."""
+    import json
+
+    from notewright.errors import NotewrightError
+
+    out = sys.stdout
+    for number, line in iter_lines(path, what="jsonl"):
+        ident: Any = None
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError(f"each line must be a JSON object: {expects}")
+            ident = item.get("id")
+            record = handle(item)
+            record["id"] = ident
+        except json.JSONDecodeError as exc:
+            record = {"id": ident, "error": f"line {number}: not valid JSON ({exc.msg})"}
+        except (ValueError, NotewrightError) as exc:
+            message = exc.message if isinstance(exc, NotewrightError) else str(exc)
+            record = {"id": ident, "error": f"line {number}: {message}"}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
