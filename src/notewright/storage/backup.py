@@ -77,7 +77,7 @@ def _dump(url: str, dest: Path, store: str) -> Path:
 
 def _key_ids(record: Engine, vault: Engine) -> dict[str, list[str]]:
     with record.connect() as conn:
-        rec = {k for t in RECORD_TABLES for k in conn.execute(select(t.c.key_id).distinct())
+        rec = {k for t, _ in RECORD_TABLES for k in conn.execute(select(t.c.key_id).distinct())
                .scalars()}
         conn.rollback()
     with vault.connect() as conn:
@@ -192,17 +192,19 @@ def verify_restored(settings: Settings, cipher: Cipher, manifest: dict[str, Any]
         with record.connect() as conn:
             result = audit_log.verify(conn)
             head = audit_log.head(conn)
-            rows = {t.name: conn.execute(select(t.c.id, t.c.key_id, t.c.body)).all()
-                    for t in RECORD_TABLES}
+            rows = {(t.name, column): conn.execute(
+                        select(t.c.id, t.c.key_id, t.c[column])).all()
+                    for t, columns in RECORD_TABLES for column in columns}
             conn.rollback()
         if not result.ok:
             raise IntegrityError("restored audit log: " + result.describe())
         if head.last_seq != manifest["audit_head"]["seq"] or \
                 head.last_hash != manifest["audit_head"]["hash"]:
             raise IntegrityError("restored audit head differs from the manifest")
-        for name, found in rows.items():
-            for rid, kid, body in found:
-                cipher.decrypt(name, "body", rid, kid, body)
+        for (name, column), found in rows.items():
+            for rid, kid, blob in found:
+                if blob is not None:  # every ciphertext must open with the restored keys
+                    cipher.decrypt(name, column, rid, kid, blob)
         pn = vault_tables.psychotherapy_notes
         with vault.connect() as conn:
             for rid, author, kid, body in conn.execute(

@@ -19,8 +19,14 @@ from notewright.settings import Settings
 from notewright.storage import tables, vault_tables
 from notewright.storage.encryption import Cipher, KeyRing, load_key_file, write_key_file
 
-RECORD_TABLES: tuple[Table, ...] = (tables.progress_notes, tables.addenda,
-                                    tables.treatment_plans, tables.authorizations)
+# Every encrypted table of the record, with its ciphertext columns (one key id a row).
+RECORD_TABLES: tuple[tuple[Table, tuple[str, ...]], ...] = (
+    (tables.progress_notes, ("body",)), (tables.addenda, ("body",)),
+    (tables.treatment_plans, ("body",)), (tables.authorizations, ("body",)),
+    (tables.records_requests, ("body",)), (tables.request_decisions, ("body",)),
+    (tables.accounting_entries, ("body",)), (tables.amendment_requests, ("body",)),
+    (tables.release_packets, ("pdf", "fhir")),
+)
 
 
 @dataclass
@@ -40,7 +46,8 @@ def new_key_file(settings: Settings) -> KeyRing:
 
 
 def _reencrypt(engine: Engine, table: Table, active: str, batch: int,
-               convert: Callable[[dict[str, object]], tuple[str, bytes]]) -> int:
+               convert: Callable[[dict[str, object]], tuple[str, dict[str, bytes | None]]],
+               columns: tuple[str, ...] = ("body",)) -> int:
     done = 0
     skipped: set[str] = set()
     while True:
@@ -52,10 +59,13 @@ def _reencrypt(engine: Engine, table: Table, active: str, batch: int,
             if not rows:
                 return done
             for row in rows:
-                kid, blob = convert(dict(row))
+                kid, blobs = convert(dict(row))
+                # Only if the row still holds what was read: a concurrent save wins.
+                unchanged = [table.c[c].is_(None) if row[c] is None else table.c[c] == row[c]
+                             for c in columns]
                 result = conn.execute(update(table).where(
-                    table.c.id == row["id"], table.c.key_id == row["key_id"],
-                    table.c.body == row["body"]).values(key_id=kid, body=blob))
+                    table.c.id == row["id"], table.c.key_id == row["key_id"], *unchanged
+                ).values(key_id=kid, **blobs))
                 if result.rowcount == 1:
                     done += 1
                 else:
@@ -65,21 +75,34 @@ def _reencrypt(engine: Engine, table: Table, active: str, batch: int,
 def reencrypt_all(record: Engine, vault: Engine, cipher: Cipher, *,
                   batch: int = 200) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for table in RECORD_TABLES:
+    for table, columns in RECORD_TABLES:
         name = table.name
 
-        def convert(row: dict[str, object], name: str = name) -> tuple[str, bytes]:
-            rid, kid, body = str(row["id"]), str(row["key_id"]), row["body"]
-            assert isinstance(body, bytes)
-            return cipher.encrypt(name, "body", rid, cipher.decrypt(name, "body", rid, kid, body))
+        def convert(row: dict[str, object], name: str = name,
+                    columns: tuple[str, ...] = columns) -> tuple[str, dict[str, bytes | None]]:
+            rid, kid = str(row["id"]), str(row["key_id"])
+            out: dict[str, bytes | None] = {}
+            new_kid = cipher.ring.record.active
+            for column in columns:
+                blob = row[column]
+                if blob is None:
+                    out[column] = None
+                    continue
+                assert isinstance(blob, bytes)
+                plain = cipher.decrypt(name, column, rid, kid, blob)
+                new_kid, out[column] = cipher.encrypt(name, column, rid, plain)
+            return new_kid, out
 
-        counts[name] = _reencrypt(record, table, cipher.ring.record.active, batch, convert)
+        counts[name] = _reencrypt(record, table, cipher.ring.record.active, batch, convert,
+                                  columns)
 
-    def convert_pn(row: dict[str, object]) -> tuple[str, bytes]:
+    def convert_pn(row: dict[str, object]) -> tuple[str, dict[str, bytes | None]]:
         rid, author, kid, body = (str(row["id"]), str(row["author_id"]), str(row["key_id"]),
                                   row["body"])
         assert isinstance(body, bytes)
-        return cipher.encrypt_vault(rid, author, cipher.decrypt_vault(rid, author, kid, body))
+        new_kid, blob = cipher.encrypt_vault(rid, author,
+                                             cipher.decrypt_vault(rid, author, kid, body))
+        return new_kid, {"body": blob}
 
     counts["psychotherapy_notes"] = _reencrypt(vault, vault_tables.psychotherapy_notes,
                                                cipher.ring.vault.active, batch, convert_pn)
