@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import FORMATS, Description, dev_files, load, overlap  # noqa: E402
+from corpus import CORPUS, FORMATS, Description, dev_files, load, overlap  # noqa: E402
 
 import notewright  # noqa: E402
 
@@ -191,7 +191,8 @@ def main() -> None:
     if args.split in ("dev", "both"):
         report("dev (tuned on)", evaluate(load(*dev_files()), args.errors))
     if args.split in ("heldout", "both"):
-        report("held-out (never tuned on)", evaluate(load("heldout.jsonl")))
+        for name in sorted(p.name for p in CORPUS.glob("heldout*.jsonl")):
+            report(f"{name} (held out, never tuned on)", evaluate(load(name)))
 
 
 if __name__ == "__main__":
