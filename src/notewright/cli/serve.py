@@ -99,9 +99,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from notewright.errors import ConfigurationError
     from notewright.practice import open_store
     from notewright.practice.users import is_initialized
+    from notewright.storage import migrations
 
     store = open_store(settings.load())
-    try:
+    try:  # the web app relies on the migrations for its own tables too
+        migrations.upgrade(store.record, "record")
+        migrations.upgrade(store.vault, "vault")
         if not is_initialized(store):
             raise ConfigurationError("no practice in this data directory; run "
                                      "`notewright init` first (or `notewright demo`)")

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -287,4 +288,40 @@ amendment_requests = Table(
     Column("created_by", String(ID), ForeignKey("users.id"), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# --- The web app's own state (issue 6): sign-in sessions (only a sha256 of the cookie's
+# token), failed sign-ins (lockout), per-user preferences, TOTP secrets (encrypted with
+# the record key). No clinical content. Migration r0003.
+
+web_sessions = Table(
+    "web_sessions", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", String(64), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("last_seen", Float, nullable=False),
+    Column("reauth_at", Float),
+    Column("revoked", Boolean, nullable=False, default=False),
+)
+
+web_login_failures = Table(
+    "web_login_failures", metadata,
+    Column("username", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("locked_until", Float, nullable=False),
+)
+
+web_prefs = Table(
+    "web_prefs", metadata,
+    Column("user_id", String(64), primary_key=True),
+    Column("name", String(64), primary_key=True),
+    Column("value", String(200), nullable=False),
+)
+
+web_totp = Table(
+    "web_totp", metadata,
+    Column("user_id", String(64), primary_key=True),
+    Column("key_id", String(32), nullable=False),
+    Column("secret", LargeBinary, nullable=False),
 )

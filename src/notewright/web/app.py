@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from notewright.practice.store import Store, open_store
 from notewright.settings import Settings
 from notewright.web import config as config_mod
-from notewright.web import errors, session_store
+from notewright.web import errors
 from notewright.web.config import WebConfig
 from notewright.web.deps import WebState
 from notewright.web.routes import admin, clients, notes, psychotherapy_notes, today
@@ -36,11 +36,22 @@ def _package_dir(name: str) -> Path:
     return Path(str(resources.files("notewright.web").joinpath(name)))
 
 
+def _require_schema(store: Store) -> None:
+    """The app's tables come from the migrations (`notewright demo` and `notewright serve`
+    run them at start; `notewright db upgrade` by hand): refuse to serve an old schema."""
+    from notewright.errors import ConfigurationError
+    from notewright.storage import migrations
+
+    if migrations.current(store.record) != migrations.head("record"):
+        raise ConfigurationError("the record database is not at the latest schema; run "
+                                 "`notewright db upgrade` (serve and demo do it at start)")
+
+
 def create_app(settings: Settings, *, store: Store | None = None,
                config: WebConfig | None = None) -> FastAPI:
     store = store if store is not None else open_store(settings)
     config = config if config is not None else config_mod.load()
-    session_store.ensure_tables(store.record)
+    _require_schema(store)
     app = FastAPI(title="notewright", docs_url=None, redoc_url=None, openapi_url=None)
     templates = Jinja2Templates(directory=_package_dir("templates"))
     templates.env.globals["static_version"] = "1"

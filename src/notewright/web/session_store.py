@@ -1,6 +1,7 @@
 """Server-side state of the web app, in the record database so every worker shares it:
 sign-in sessions (revocable), failed sign-ins (lockout), per-user preferences and TOTP
-secrets. Its own small tables, created if missing; they hold no clinical content.
+secrets. Its own small tables (storage/tables.py, created by migration r0003); they
+hold no clinical content.
 
 The cookie carries a random token; only its sha256 is stored, so a copy of the database
 cannot be replayed as a session.
@@ -12,56 +13,9 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Engine,
-    Float,
-    Integer,
-    LargeBinary,
-    MetaData,
-    String,
-    Table,
-    delete,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import Engine, delete, insert, select, update
 
-metadata = MetaData()
-
-web_sessions = Table(
-    "web_sessions", metadata,
-    Column("token_hash", String(64), primary_key=True),
-    Column("user_id", String(64), nullable=False, index=True),
-    Column("csrf", String(64), nullable=False),
-    Column("created_at", Float, nullable=False),
-    Column("last_seen", Float, nullable=False),
-    Column("reauth_at", Float),
-    Column("revoked", Boolean, nullable=False, default=False),
-)
-web_login_failures = Table(
-    "web_login_failures", metadata,
-    Column("username", String(64), primary_key=True),
-    Column("failures", Integer, nullable=False),
-    Column("locked_until", Float, nullable=False),
-)
-web_prefs = Table(
-    "web_prefs", metadata,
-    Column("user_id", String(64), primary_key=True),
-    Column("name", String(64), primary_key=True),
-    Column("value", String(200), nullable=False),
-)
-web_totp = Table(
-    "web_totp", metadata,
-    Column("user_id", String(64), primary_key=True),
-    Column("key_id", String(32), nullable=False),
-    Column("secret", LargeBinary, nullable=False),  # encrypted with the record key
-)
-
-
-def ensure_tables(engine: Engine) -> None:
-    metadata.create_all(engine, checkfirst=True)
+from notewright.storage.tables import web_login_failures, web_prefs, web_sessions, web_totp
 
 
 def _hash(token: str) -> str:
