@@ -102,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
                            field="request") from None
+    except RecursionError:
+        raise InvalidInput("JSON nested too deeply", field="request") from None
     decision = decide(request)
     if args.json:
         sys.stdout.write(json.dumps(decision.to_dict(), ensure_ascii=False) + "\n")

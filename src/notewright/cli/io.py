@@ -59,8 +59,15 @@ def run_jsonl_batch(path: str, handle: Callable[[dict[str, Any]], dict[str, Any]
             record["id"] = ident
         except json.JSONDecodeError as exc:
             record = {"id": ident, "error": f"line {number}: not valid JSON ({exc.msg})"}
+        except RecursionError:  # the JSON parser recurses once per nesting level
+            record = {"id": ident, "error": f"line {number}: JSON nested too deeply"}
         except (ValueError, NotewrightError) as exc:
             message = exc.message if isinstance(exc, NotewrightError) else str(exc)
             record = {"id": ident, "error": f"line {number}: {message}"}
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        line_out = json.dumps(record, ensure_ascii=False)
+        try:
+            line_out.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate from a "\ud800" escape: keep it escaped
+            line_out = json.dumps(record)
+        out.write(line_out + "\n")
     return 0

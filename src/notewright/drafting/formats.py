@@ -101,11 +101,18 @@ def builtin_format_names() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
 
 
-@cache
 def load_format(name: str) -> NoteFormat:
     """A built-in format by name (soap, dap, birp, girp, pie, …)."""
+    if not isinstance(name, str):  # checked before the cache: a list is not hashable
+        raise UnknownFormat(f"unknown note format {name!r}"[:80], field="format",
+                            allowed=builtin_format_names())
+    return _load_format(name)
+
+
+@cache
+def _load_format(name: str) -> NoteFormat:
     names = builtin_format_names()
-    if not isinstance(name, str) or name.lower() not in names:
+    if name.lower() not in names:
         raise UnknownFormat(f"unknown note format {name!r}", field="format", allowed=names)
     path = resources.files("notewright").joinpath("data", "formats", f"{name.lower()}.toml")
     fmt = parse_format(path.read_text(encoding="utf-8"), f"formats/{name.lower()}.toml")

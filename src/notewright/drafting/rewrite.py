@@ -85,7 +85,9 @@ def _first_person(text: str, clinician: str) -> str:
 
     out = _FIRST_PERSON.sub(swap, text)
     # "Clinician\0 plan" → "Clinician plans": agreement for the verbs the swap flagged.
-    return re.sub(r"\0\s+([a-z']+)", lambda m: " " + _THIRD_PERSON[m.group(1)], out)
+    # Only a NUL the swap put there: the description may hold NULs of its own.
+    return re.sub(rf"(?<={re.escape(clinician)})\0\s+([a-z']+)",
+                  lambda m: " " + _THIRD_PERSON.get(m.group(1), m.group(1)), out)
 
 
 def rewrite(unit: str, replacements: Sequence[Replacement], *, kind: str,
