@@ -12,13 +12,22 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from notewright.practice.request_views import label
 from notewright.practice.store import Store, open_store
 from notewright.settings import Settings
 from notewright.web import config as config_mod
 from notewright.web import errors
 from notewright.web.config import WebConfig
 from notewright.web.deps import WebState
-from notewright.web.routes import admin, clients, notes, psychotherapy_notes, today
+from notewright.web.routes import (
+    admin,
+    clients,
+    notes,
+    psychotherapy_notes,
+    request_actions,
+    requests,
+    today,
+)
 
 # Strict by default: our own scripts and styles only, no framing, no referrer leaks.
 SECURITY_HEADERS = {
@@ -54,12 +63,15 @@ def create_app(settings: Settings, *, store: Store | None = None,
     _require_schema(store)
     app = FastAPI(title="notewright", docs_url=None, redoc_url=None, openapi_url=None)
     templates = Jinja2Templates(directory=_package_dir("templates"))
-    templates.env.globals["static_version"] = "1"
-    app.state.nw = WebState(store=store, config=config, templates=templates)
+    templates.env.globals["static_version"] = "2"
+    templates.env.globals["label"] = templates.env.filters["label"] = label
+    app.state.nw = WebState(store=store, config=config, templates=templates,
+                            data_dir=settings.data_dir)
     app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
     from notewright.web import auth
 
-    for module in (auth, today, clients, notes, psychotherapy_notes, admin):
+    for module in (auth, today, clients, notes, psychotherapy_notes, requests,
+                   request_actions, admin):
         app.include_router(module.router)
     errors.install(app)
 

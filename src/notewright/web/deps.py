@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -31,6 +32,7 @@ class WebState:
     store: Store
     config: WebConfig
     templates: Jinja2Templates
+    data_dir: Path | None = None  # scanned attachments live under it
 
     def now(self) -> float:
         return self.store.clock().timestamp()

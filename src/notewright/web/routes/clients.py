@@ -33,4 +33,6 @@ def chart(request: Request, state: State, signed: Signed, client_id: str) -> Res
         "amended": amended, "names": display_names(state.store), "revoked": revoked,
         "plan": chart.plans[-1] if chart.plans else None,
         "writes_notes": has_any_grant(state.store, signed.user, "progress_note.write"),
+        "sees_requests": has_any_grant(state.store, signed.user, "records_request.view"),
+        "sees_accounting": has_any_grant(state.store, signed.user, "accounting.view"),
         "today": state.store.clock().date()})
