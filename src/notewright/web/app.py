@@ -22,6 +22,7 @@ from notewright.web.deps import WebState
 from notewright.web.routes import (
     admin,
     clients,
+    note_actions,
     notes,
     psychotherapy_notes,
     request_actions,
@@ -70,7 +71,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
     app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
     from notewright.web import auth
 
-    for module in (auth, today, clients, notes, psychotherapy_notes, requests,
+    for module in (auth, today, clients, notes, note_actions, psychotherapy_notes, requests,
                    request_actions, admin):
         app.include_router(module.router)
     errors.install(app)

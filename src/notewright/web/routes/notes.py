@@ -17,6 +17,7 @@ from starlette.datastructures import FormData
 from notewright.drafting import builtin_format_names, draft
 from notewright.errors import AccessDenied, InvalidInput
 from notewright.practice import (
+    goal_links,
     list_clients,
     record_session,
     save_draft,
@@ -107,7 +108,7 @@ def create_note(state: State, signed: Posted, client_id: Annotated[str, Form()],
     return RedirectResponse(f"/notes/{note.id}/review", status_code=303)
 
 
-def _edits(form: FormData) -> dict[tuple[int, int], str]:
+def statement_edits(form: FormData) -> dict[tuple[int, int], str]:
     edits = {}
     for key, value in form.multi_items():
         if key.startswith("s-") and isinstance(value, str):
@@ -117,6 +118,32 @@ def _edits(form: FormData) -> dict[tuple[int, int], str]:
             except ValueError:
                 raise InvalidInput("unrecognised statement field", field=key) from None
     return edits
+
+
+def _goal_links(form: FormData) -> dict[tuple[int, int], str]:
+    links = {}
+    for key, value in form.multi_items():
+        if key.startswith("g-") and isinstance(value, str):
+            try:
+                _, si, j = key.split("-")
+                links[(int(si), int(j))] = value
+            except ValueError:
+                raise InvalidInput("unrecognised goal field", field=key) from None
+    return links
+
+
+def _edited(state: WebState, signed: SignedIn, note: ProgressNote,
+            form: FormData) -> dict[str, Any]:
+    """The draft's content with the form's statement edits and goal links applied."""
+    content = rv.apply_edits(note.content, statement_edits(form))
+    links = _goal_links(form)
+    if links:
+        # Links first, by the same indexes the form used; emptied statements go after.
+        linked = goal_links.link(note.content, links,
+                                 goal_links.latest_plan(state.store, signed.user,
+                                                        note.client_id))
+        content = rv.apply_edits(linked, statement_edits(form))
+    return content
 
 
 def _version(form: FormData) -> int:
@@ -136,9 +163,11 @@ def _own_draft(state: WebState, signed: SignedIn, note_id: str) -> ProgressNote:
     return note
 
 
-def _review_context(note: ProgressNote) -> dict[str, Any]:
+def _review_context(state: WebState, signed: SignedIn, note: ProgressNote
+                    ) -> dict[str, Any]:
     content = note.content
-    return {"note": note, "content": content,
+    plan = goal_links.latest_plan(state.store, signed.user, note.client_id)
+    return {"note": note, "content": content, "goals": goal_links.choices(plan),
             "process": rv.pending(content, "psychotherapy_note"),
             "quotes": rv.pending(content, "verbatim"),
             "decided": [w for w in content.get("withheld", []) if w["status"] != rv.PENDING]}
@@ -149,7 +178,7 @@ def review(request: Request, state: State, signed: Signed, note_id: str) -> Resp
     note, _ = show_note(state.store, signed.user, note_id)
     if note.status is not NoteStatus.DRAFT or note.author_id != signed.user.id:
         return RedirectResponse(f"/notes/{note_id}", status_code=303)
-    return render(request, state, "review.html", _review_context(note))
+    return render(request, state, "review.html", _review_context(state, signed, note))
 
 
 @router.post("/notes/{note_id}/autosave")
@@ -157,7 +186,7 @@ async def autosave(request: Request, state: State, signed: Posted,
                    note_id: str) -> Response:
     form = await request.form()
     note = _own_draft(state, signed, note_id)
-    content = rv.apply_edits(note.content, _edits(form))
+    content = _edited(state, signed, note, form)
     saved = save_draft(state.store, signed.user, note_id=note_id, content=content,
                        expected_version=_version(form))
     return render(request, state, "partials/saved.html", {"note": saved})
@@ -168,7 +197,7 @@ async def withheld(request: Request, state: State, signed: Posted, note_id: str,
                    item_id: int, action: str) -> Response:
     form = await request.form()
     note = _own_draft(state, signed, note_id)
-    content = rv.apply_edits(note.content, _edits(form))
+    content = _edited(state, signed, note, form)
     if action == "vault":
         text, content = rv.take_for_vault(content, item_id)
         write_psychotherapy_note(state.store, signed.user, client_id=note.client_id,
@@ -182,14 +211,15 @@ async def withheld(request: Request, state: State, signed: Posted, note_id: str,
                            allowed=["vault", "paraphrase", "leave-out"])
     saved = save_draft(state.store, signed.user, note_id=note_id, content=content,
                        expected_version=_version(form))
-    return render(request, state, "partials/review_form.html", _review_context(saved))
+    return render(request, state, "partials/review_form.html",
+                  _review_context(state, signed, saved))
 
 
 @router.post("/notes/{note_id}/sign")
 async def sign(request: Request, state: State, signed: Posted, note_id: str) -> Response:
     form = await request.form()
     note = _own_draft(state, signed, note_id)
-    content = rv.for_signing(rv.apply_edits(note.content, _edits(form)))
+    content = rv.for_signing(_edited(state, signed, note, form))
     saved = save_draft(state.store, signed.user, note_id=note_id, content=content,
                        expected_version=_version(form))
     sign_note(state.store, signed.user, note_id, expected_version=saved.version)
@@ -199,6 +229,9 @@ async def sign(request: Request, state: State, signed: Posted, note_id: str) -> 
 @router.get("/notes/{note_id}")
 def view(request: Request, state: State, signed: Signed, note_id: str) -> Response:
     note, addenda = show_note(state.store, signed.user, note_id)
+    store, user = state.store, signed.user
     return render(request, state, "note.html", {
         "note": note, "content": note.content, "addenda": addenda,
-        "names": display_names(state.store)})
+        "names": display_names(store),
+        "may_addend": has_any_grant(store, user, "progress_note.addend"),
+        "may_cosign": has_any_grant(store, user, "progress_note.cosign")})
