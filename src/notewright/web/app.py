@@ -67,7 +67,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
     templates.env.globals["static_version"] = "2"
     templates.env.globals["label"] = templates.env.filters["label"] = label
     app.state.nw = WebState(store=store, config=config, templates=templates,
-                            data_dir=settings.data_dir)
+                            settings=settings)
     app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
     from notewright.web import auth
 

@@ -7,6 +7,8 @@
     NOTEWRIGHT_COOKIE_SECURE     auto (Secure when the request came over https, the
                                  default), always, or never
     NOTEWRIGHT_LOCKOUT_AFTER     failed sign-ins before a lockout (default 5)
+    NOTEWRIGHT_BACKUP_DIR        where the admin's Backups page writes (default
+                                 <data dir>/backups)
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from notewright.errors import ConfigurationError
 
@@ -26,6 +29,7 @@ class WebConfig:
     lockout_after: int = 5
     lockout_base_seconds: float = 30.0  # doubles with each further failure
     lockout_max_seconds: float = 15 * 60
+    backup_dir: Path | None = None  # None: <data dir>/backups
 
 
 def _number(env: Mapping[str, str], name: str, default: float, low: float,
@@ -52,4 +56,6 @@ def load(env: Mapping[str, str] | None = None) -> WebConfig:
         reauth_seconds=_number(env, "REAUTH_MINUTES", 5, 0.01, 60) * 60,
         cookie_secure=secure,
         lockout_after=int(_number(env, "LOCKOUT_AFTER", 5, 1, 100)),
+        backup_dir=Path(env["NOTEWRIGHT_BACKUP_DIR"]).expanduser()
+        if env.get("NOTEWRIGHT_BACKUP_DIR") else None,
     )

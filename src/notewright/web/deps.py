@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from notewright.errors import AccessDenied, NotFound
 from notewright.practice.store import Store
 from notewright.records.model import Role, User
+from notewright.settings import Settings
 from notewright.storage import records
 from notewright.web import session_store
 from notewright.web.config import WebConfig
@@ -32,7 +33,17 @@ class WebState:
     store: Store
     config: WebConfig
     templates: Jinja2Templates
-    data_dir: Path | None = None  # scanned attachments live under it
+    settings: Settings | None = None  # the data dir (attachments), backups
+
+    @property
+    def data_dir(self) -> Path | None:
+        return self.settings.data_dir if self.settings is not None else None
+
+    @property
+    def backup_dir(self) -> Path | None:
+        if self.config.backup_dir is not None:
+            return self.config.backup_dir
+        return self.data_dir / "backups" if self.data_dir is not None else None
 
     def now(self) -> float:
         return self.store.clock().timestamp()
