@@ -30,7 +30,7 @@ from notewright.settings import Settings
 from notewright.storage import audit_log, migrations, vault_tables
 from notewright.storage.encryption import Cipher
 from notewright.storage.engine import is_sqlite, make_engine, sqlite_path
-from notewright.storage.rotation import RECORD_TABLES
+from notewright.storage.rotation import RECORD_TABLES, id_column
 
 MANIFEST = "manifest.json"
 KEY_WARNING = ("keys are NOT in this backup: back up the key file separately "
@@ -193,7 +193,7 @@ def verify_restored(settings: Settings, cipher: Cipher, manifest: dict[str, Any]
             result = audit_log.verify(conn)
             head = audit_log.head(conn)
             rows = {(t.name, column): conn.execute(
-                        select(t.c.id, t.c.key_id, t.c[column])).all()
+                        select(t.c[id_column(t)], t.c.key_id, t.c[column])).all()
                     for t, columns in RECORD_TABLES for column in columns}
             conn.rollback()
         if not result.ok:

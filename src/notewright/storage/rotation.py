@@ -25,8 +25,13 @@ RECORD_TABLES: tuple[tuple[Table, tuple[str, ...]], ...] = (
     (tables.treatment_plans, ("body",)), (tables.authorizations, ("body",)),
     (tables.records_requests, ("body",)), (tables.request_decisions, ("body",)),
     (tables.accounting_entries, ("body",)), (tables.amendment_requests, ("body",)),
-    (tables.release_packets, ("pdf", "fhir")),
+    (tables.release_packets, ("pdf", "fhir")), (tables.web_totp, ("secret",)),
 )
+
+
+def id_column(table: Table) -> str:
+    """The row id bound into each ciphertext's associated data: the primary key."""
+    return next(iter(table.primary_key.columns)).name
 
 
 @dataclass
@@ -52,9 +57,10 @@ def _reencrypt(engine: Engine, table: Table, active: str, batch: int,
     skipped: set[str] = set()
     while True:
         with engine.begin() as conn:
+            ident = table.c[id_column(table)]
             query = select(*table.c).where(table.c.key_id != active)
             if skipped:
-                query = query.where(table.c.id.not_in(skipped))
+                query = query.where(ident.not_in(skipped))
             rows = conn.execute(query.limit(batch)).mappings().all()
             if not rows:
                 return done
@@ -64,12 +70,12 @@ def _reencrypt(engine: Engine, table: Table, active: str, batch: int,
                 unchanged = [table.c[c].is_(None) if row[c] is None else table.c[c] == row[c]
                              for c in columns]
                 result = conn.execute(update(table).where(
-                    table.c.id == row["id"], table.c.key_id == row["key_id"], *unchanged
+                    ident == row[ident.name], table.c.key_id == row["key_id"], *unchanged
                 ).values(key_id=kid, **blobs))
                 if result.rowcount == 1:
                     done += 1
                 else:
-                    skipped.add(row["id"])  # changed meanwhile: re-read next batch
+                    skipped.add(row[ident.name])  # changed meanwhile: re-read next batch
 
 
 def reencrypt_all(record: Engine, vault: Engine, cipher: Cipher, *,
@@ -78,9 +84,9 @@ def reencrypt_all(record: Engine, vault: Engine, cipher: Cipher, *,
     for table, columns in RECORD_TABLES:
         name = table.name
 
-        def convert(row: dict[str, object], name: str = name,
-                    columns: tuple[str, ...] = columns) -> tuple[str, dict[str, bytes | None]]:
-            rid, kid = str(row["id"]), str(row["key_id"])
+        def convert(row: dict[str, object], name: str = name, columns: tuple[str, ...] = columns,
+                    table: Table = table) -> tuple[str, dict[str, bytes | None]]:
+            rid, kid = str(row[id_column(table)]), str(row["key_id"])
             out: dict[str, bytes | None] = {}
             new_kid = cipher.ring.record.active
             for column in columns:
