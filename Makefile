@@ -40,6 +40,9 @@ bench: $(STAMP) services
 	$(BIN)/python bench/drafting.py
 	@test ! -f bench/disclosure.py || $(BIN)/python bench/disclosure.py
 	@test ! -f bench/storage.py || $(BIN)/python bench/storage.py
+	@test ! -f bench/web.py || $(BIN)/python bench/web.py
+	@test ! -f bench/requests.py || $(BIN)/python bench/requests.py
+	@test ! -f bench/load.py || $(BIN)/python bench/load.py
 
 eval: $(STAMP)
 	$(BIN)/python scripts/eval_drafting.py
