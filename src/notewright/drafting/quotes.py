@@ -51,11 +51,12 @@ def find_quotes(text: str) -> list[Quote]:
     found: list[Quote] = []
     taken: list[tuple[int, int]] = []
 
-    def add(q: Quote) -> None:
+    def add(q: Quote) -> bool:
         if any(not (q.end <= s or q.start >= e) for s, e in taken):
-            return
+            return False
         taken.append((q.start, q.end))
         found.append(q)
+        return True
 
     for m in _DOUBLE.finditer(text):
         group = next(i for i in range(1, 5) if m.group(i) is not None)
@@ -67,21 +68,25 @@ def find_quotes(text: str) -> list[Quote]:
             add(Quote(m.start(), m.end(), m.start(1), m.end(1)))
     # Cue phrases: the quote is the cue's quoted text if one follows, else the rest of
     # the sentence after the cue.
-    for m in _CUE.finditer(text):
+    cues = list(_CUE.finditer(text))
+    for index, m in enumerate(cues):
         after = m.end()
         following = [q for q in found if q.start >= m.start() and q.start - after <= 3]
         if following:
             q = following[0]
+            merged = Quote(min(m.start(), q.start), q.end, q.inner_start, q.inner_end)
             found.remove(q)
             taken.remove((q.start, q.end))
-            add(Quote(min(m.start(), q.start), q.end, q.inner_start, q.inner_end))
+            if not add(merged):
+                add(q)  # the cue overlaps an earlier quote: keep the marked quote as it was
             continue
         if any(s <= m.start() < e for s, e in taken):
             continue
         stop = re.compile(r"[.!?;](?=\s|$)|\n").search(text, after)
         end = stop.start() if stop else len(text)
-        # An unmarked quote never runs into a marked one that follows it.
-        end = min([end, *(q.start for q in found if after <= q.start < end)])
+        # An unmarked quote never runs into a marked one, or another cue, that follows it.
+        end = min([end, *(q.start for q in found if after <= q.start < end),
+                   *(c.start() for c in cues[index + 1:] if after <= c.start() < end)])
         while end > after and text[end - 1] in " ,:-–—":
             end -= 1
         if end - after >= 2 and re.search(r"\w", text[after:end]):

@@ -83,8 +83,15 @@ def _has(category: str, before: str, after: str) -> bool:
     return False
 
 
-_IDEATION_OF = re.compile(r"(?:thoughts?|ideation|thinking)\s+(?:of|about)\s*$",
-                          re.IGNORECASE)
+# "thoughts of self-harm", "wanting to hurt herself": ideation, counted as such, not acts;
+# "SH urges 3/5": urges are not acts either.
+_IDEATION_OF = re.compile(r"(?:(?:thoughts?|ideation|thinking)\s+(?:of|about)|want\w*\s+to|"
+                          r"urges?\s+to)\s*$", re.IGNORECASE)
+_URGES_AFTER = re.compile(r"^\s*(?:urges?|ideation|thoughts?)\b", re.IGNORECASE)
+# Abuse named only as background from the records, not disclosed in this session.
+_BACKGROUND = re.compile(r"\bper (?:intake|records?|the chart|chart|referral)|not discussed|"
+                         r"\bbackground\b|from the chart", re.IGNORECASE)
+_BARE_ABUSE = re.compile(r"^abus\w*$", re.IGNORECASE)
 
 
 def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
@@ -103,25 +110,29 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 after = _clause_after(unit, m.end(), len(unit))
                 if _has("hypothetical", before, "") or _has("family", before, ""):
                     continue
-                if row.value == "self_harm" and _IDEATION_OF.search(unit[:m.start()]):
-                    continue  # "thoughts of self-harm" is ideation, counted as such
+                if row.value == "self_harm" and (_IDEATION_OF.search(unit[:m.start()])
+                                                 or _URGES_AFTER.match(unit[m.end():])):
+                    continue
+                quoted = any(a <= u_start + m.start() < b for a, b in quotes)
+                if row.value == "abuse" and (_BACKGROUND.search(before + after) or
+                                             (quoted and _BARE_ABUSE.match(m.group()))):
+                    continue  # background from the records, or the word used loosely
                 preceding = unit[max(0, m.start() - 25):m.start()]
                 if row.value == "abuse" and _has("not_abuse", "", preceding):
                     continue
-                if _has("negated", before, after):
+                if row.extra == "denial" or _has("negated", before, after):
                     status = "negated"
                 elif _has("historical", before, after) and not _has("current", before, after):
                     status = "historical"
                 else:
                     status = "affirmed"
-                grade = row.extra
+                grade = "" if row.extra == "denial" else row.extra
                 if row.value in ("si", "hi") and status == "affirmed" and not grade:
                     clause = before + m.group() + after
                     if _PASSIVE.search(clause):
                         grade = "passive"
                     elif _ACTIVE.search(clause):
                         grade = "active"
-                quoted = any(a <= u_start + m.start() < b for a, b in quotes)
                 found.append(Mention(row.value, grade, status, (u_start, u_end), quoted))
     return _disowned(text, found)
 
