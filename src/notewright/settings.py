@@ -49,6 +49,11 @@ class Settings:
     def keys_from_env(self) -> bool:
         return self.record_key is not None
 
+    @property
+    def attachments_dir(self) -> Path:
+        """Scanned documents (authorizations, requests), encrypted, beside the stores."""
+        return self.data_dir / "attachments"
+
     def __repr__(self) -> str:
         return (f"Settings(data_dir={str(self.data_dir)!r}, "
                 f"database_url={_hide_password(self.database_url)!r}, "

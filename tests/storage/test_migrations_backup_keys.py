@@ -148,3 +148,27 @@ def test_sqlite_pragmas(sqlite_templates):
             conn.rollback()
     finally:
         engine.dispose()
+
+
+def test_backup_carries_scanned_documents_and_restore_puts_them_back(db, store, tmp_path):
+    from dataclasses import replace
+
+    from notewright.practice import attachments
+
+    make_cast(store)
+    source = replace(db.settings, data_dir=tmp_path / "data")
+    scan = b"%PDF-1.4 synthetic signed authorization"
+    ref, digest = attachments.save(store.cipher, source.attachments_dir, scan)
+    result = backup.backup(source, tmp_path / "bk")
+    [name] = result.manifest["attachments"]
+    assert ref.split(":")[-1] in name
+    stored = tmp_path / "bk" / backup.ATTACHMENTS / name
+    assert scan not in stored.read_bytes()  # still encrypted in the backup
+    # A missing or altered scan makes the backup unusable, loudly.
+    stored.write_bytes(stored.read_bytes() + b"x")
+    with pytest.raises(IntegrityError, match="scanned document"):
+        backup.read_manifest(tmp_path / "bk")
+    stored.write_bytes(stored.read_bytes()[:-1])
+    target = replace(source, data_dir=tmp_path / "elsewhere")
+    backup.restore(target, tmp_path / "bk", store.cipher, force=True)
+    assert attachments.load(store.cipher, target.attachments_dir, ref, digest) == scan

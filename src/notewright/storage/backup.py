@@ -118,12 +118,29 @@ def backup(settings: Settings, dest: Path) -> BackupResult:
             "audit_head": {"seq": head.last_seq, "hash": head.last_hash},
             "key_ids": _key_ids(record, vault),
             "keys_included": False,
+            "attachments": _copy_attachments(settings.attachments_dir, dest / ATTACHMENTS),
         }
     finally:
         record.dispose()
         vault.dispose()
     (dest / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
     return BackupResult(dest, manifest)
+
+
+ATTACHMENTS = "attachments"
+
+
+def _copy_attachments(src: Path, dest: Path) -> dict[str, str]:
+    """Scanned documents live beside the databases: copied as they are (still encrypted),
+    each with its hash in the manifest."""
+    copied: dict[str, str] = {}
+    if not src.is_dir():
+        return copied
+    for path in sorted(p for p in src.iterdir() if p.is_file()):
+        dest.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, dest / path.name)
+        copied[path.name] = _sha256(dest / path.name)
+    return copied
 
 
 def read_manifest(src: Path) -> dict[str, Any]:
@@ -141,6 +158,11 @@ def read_manifest(src: Path) -> dict[str, Any]:
         if _sha256(path) != info["sha256"]:
             raise IntegrityError(f"backup file {name} does not match its manifest hash; "
                                  "do not restore from this copy")
+    for name, digest in manifest.get("attachments", {}).items():
+        path = src / ATTACHMENTS / name
+        if not path.is_file() or _sha256(path) != digest:
+            raise IntegrityError(f"scanned document {name} is missing from the backup or "
+                                 "does not match its manifest hash")
     return manifest
 
 
@@ -178,6 +200,12 @@ def restore(settings: Settings, src: Path, cipher: Cipher, *, force: bool = Fals
     by_store = {info["store"]: src / name for name, info in manifest["files"].items()}
     _load(settings.database_url, by_store["record"], force=force)
     _load(settings.vault_url, by_store["vault"], force=force)
+    for name in manifest.get("attachments", {}):
+        target = settings.attachments_dir / name
+        if target.exists() and not force:
+            raise InvalidInput(f"{target} exists; pass --force to replace it", field="DIR")
+        settings.attachments_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src / ATTACHMENTS / name, target)
     verify_restored(settings, cipher, manifest)
     return manifest
 
