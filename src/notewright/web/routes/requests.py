@@ -33,9 +33,9 @@ def require_grant(state: WebState, signed: SignedIn, action: str, what: str) -> 
 
 
 def attachments_dir(state: WebState) -> Any:
-    if state.data_dir is None:
+    if state.settings is None:
         raise NotFound("this server keeps no scanned documents")
-    return state.data_dir / "attachments"
+    return state.settings.attachments_dir  # the folder backups carry
 
 
 def due_soon(state: WebState, signed: SignedIn, *, days: int = DUE_SOON_DAYS
