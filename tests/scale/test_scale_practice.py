@@ -38,10 +38,14 @@ gen = _load("nw_make_scale_practice", ROOT / "scripts" / "make_scale_practice.py
 bench = _load("nw_bench_scale", ROOT / "bench" / "scale.py")
 
 
+# The scale practice is PostgreSQL only (it loads with COPY): the storage fixture's
+# parameter is narrowed to that engine rather than skipped on SQLite.
+pytestmark = pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+
+
 @pytest.fixture
 def pg_store(db, store):
-    if db.kind != "postgresql":
-        pytest.skip("the scale practice is PostgreSQL only (COPY)")
+    assert db.kind == "postgresql"
     gen.init(store)
     timings = gen.generate(store, gen.Sizes(clinicians=2, clients=50, notes=2_000),
                            log=lambda line: None)

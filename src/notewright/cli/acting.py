@@ -22,8 +22,12 @@ def add_actor_option(parser: argparse.ArgumentParser) -> None:
 def open_store() -> Store:
     from notewright import settings
     from notewright.practice import open_store as _open
+    from notewright.storage.engine import require_existing
 
-    return _open(settings.load())
+    loaded = settings.load()
+    require_existing(loaded.database_url)
+    require_existing(loaded.vault_url)
+    return _open(loaded)
 
 
 def ask_password(prompt: str = "Password: ") -> str:

@@ -201,9 +201,11 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from notewright import settings
     from notewright.storage import audit_log
-    from notewright.storage.engine import make_engine
+    from notewright.storage.engine import make_engine, require_existing
 
-    engine = make_engine(settings.load().database_url)
+    url = settings.load().database_url
+    require_existing(url)
+    engine = make_engine(url)
     try:
         with engine.connect() as conn:
             result = audit_log.verify(conn)

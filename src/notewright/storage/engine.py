@@ -28,6 +28,16 @@ def sqlite_path(url: str) -> Path:
     return Path(database)
 
 
+def require_existing(url: str) -> None:
+    """Refuse to open a SQLite store that is not there: opening it would create an empty
+    file, which a later restore then refuses to replace."""
+    if is_sqlite(url) and not sqlite_path(url).exists():
+        from notewright.errors import ConfigurationError
+
+        raise ConfigurationError(f"no store at {sqlite_path(url)}; run `notewright init` first "
+                                 "or set NOTEWRIGHT_DATA_DIR / NOTEWRIGHT_DATABASE_URL")
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     if is_sqlite(url):
         engine = create_engine(url, echo=echo,
