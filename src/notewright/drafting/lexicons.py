@@ -66,7 +66,8 @@ def _edged(alternative: str) -> str:
     """Whole-word edges, where the alternative starts or ends with a word character
     (": denied" must still match right after "SI")."""
     bare = re.sub(r"^(?:\^|\((?:\?(?:[-a-zA-Z]+:|:))?)+", "", alternative)
-    head = r"(?<![\w-])" if bare[:1].isalnum() or bare[:1] in "(\\" else ""
+    wordy = bare[:1].isalnum() or bare[:1] == "(" or (bare[:1] == "\\" and bare[1:2] in "bwdBWD")
+    head = r"(?<![\w-])" if wordy else ""
     tail = r"(?![\w-])" if alternative[-1:].isalnum() or alternative[-1:] in ")?*+" else ""
     return f"{head}(?:{alternative}){tail}"
 

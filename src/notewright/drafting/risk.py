@@ -39,6 +39,7 @@ class Mention:
     status: str  # "affirmed", "negated", "historical"
     unit: Source
     quoted: bool = False
+    figure_of_speech: bool = False  # "I could kill him": anger, disowned if explored
 
 
 @cache
@@ -92,6 +93,10 @@ _URGES_AFTER = re.compile(r"^\s*(?:urges?|ideation|thoughts?)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\bper (?:intake|records?|the chart|chart|referral)|not discussed|"
                          r"\bbackground\b|from the chart", re.IGNORECASE)
 _BARE_ABUSE = re.compile(r"^abus\w*$", re.IGNORECASE)
+_SAME_SUBJECT = re.compile(r"\b(she|he|they)\s+wish\w*\s+(?:that\s+)?\1\s+(?:was|were)\b",
+                           re.IGNORECASE)
+_FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:just\s+)?kill\b",
+                               re.IGNORECASE)
 
 
 def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
@@ -127,13 +132,18 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 else:
                     status = "affirmed"
                 grade = "" if row.extra == "denial" else row.extra
+                target = row.value
+                if target == "hi" and _SAME_SUBJECT.search(unit[max(0, m.start() - 12):m.end()]):
+                    target, grade = "si", "passive"  # "she wishes she were dead": herself
                 if row.value in ("si", "hi") and status == "affirmed" and not grade:
                     clause = before + m.group() + after
                     if _PASSIVE.search(clause):
                         grade = "passive"
                     elif _ACTIVE.search(clause):
                         grade = "active"
-                found.append(Mention(row.value, grade, status, (u_start, u_end), quoted))
+                found.append(Mention(target, grade, status, (u_start, u_end), quoted,
+                                     _FIGURE_OF_SPEECH.search(unit[max(0, m.start() - 12):
+                                                                   m.end()]) is not None))
     return _disowned(text, found)
 
 
@@ -144,7 +154,8 @@ def _disowned(text: str, found: list[Mention]) -> list[Mention]:
     for m in found:
         # Only a wish to die is disowned this way: a passive wish that another person
         # were dead stays passive homicidal ideation even "without intent".
-        if m.target == "si" and m.quoted and m.status == "affirmed" and any(
+        disownable = m.target == "si" or (m.target == "hi" and m.figure_of_speech)
+        if disownable and m.quoted and m.status == "affirmed" and any(
                 n.target == m.target and n.status == "negated" and not n.quoted
                 and 0 <= n.unit[0] - m.unit[0] <= 600 for n in found):
             continue

@@ -32,7 +32,9 @@ class Segment:
 _STRENGTH = {"": 0, "subject": 1, "clause": 2, "sentence": 3, "line": 4}
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·‣◦–—>]+|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+\S)|[.!?]+[\"'”’)\]]*$")
-_HARD_BREAK = re.compile(r";\s*|\s+[-–—]{1,2}\s+|\s*\|\s*")
+# A spaced dash breaks a clause, but not after a comma: ", - plan, - intent" is a list of
+# negatives in shorthand, and the minus is the negation.
+_HARD_BREAK = re.compile(r";\s*|(?<!,)\s+[-–—]{1,2}\s+|\s*\|\s*")
 _NEW_SUBJECT = re.compile(
     r",\s+(?:(?:and|but|then|so|yet|while|though|although)\s+)?"
     r"(?=(?:I|we|she|he|they|pt|cl|client|the client|both|each|neither|writer|clinician)"
