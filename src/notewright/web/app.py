@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -42,6 +43,22 @@ SECURITY_HEADERS = {
 }
 
 
+# What every route may answer besides its own 200, declared so that the published schema
+# (/openapi.json) tells the truth: tests/api fuzzes the app against it with schemathesis.
+# Validation errors are the 400 error page (errors.py), never FastAPI's 422 JSON: a
+# declared 4XX range keeps FastAPI from advertising a 422 that never comes.
+_HTML = {"text/html": {"schema": {"type": "string"}}}
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    303: {"description": "Redirect: to sign in, to re-enter the password, or after a form",
+          "headers": {"Location": {"schema": {"type": "string"}}}},
+    "4XX": {"description": "Error page: bad input (400), sign-in failed (401), not "
+                           "permitted or form expired (403), not found (404), conflict "
+                           "(409), too many attempts (429)", "content": _HTML},
+    "5XX": {"description": "Error page without details (stored data failed a check, "
+                           "server misconfigured)", "content": _HTML},
+}
+
+
 def _package_dir(name: str) -> Path:
     return Path(str(resources.files("notewright.web").joinpath(name)))
 
@@ -62,7 +79,10 @@ def create_app(settings: Settings, *, store: Store | None = None,
     store = store if store is not None else open_store(settings)
     config = config if config is not None else config_mod.load()
     _require_schema(store)
-    app = FastAPI(title="notewright", docs_url=None, redoc_url=None, openapi_url=None)
+    # The schema is served (no interactive docs): routes and forms, never data.
+    app = FastAPI(title="notewright", docs_url=None, redoc_url=None,
+                  openapi_url="/openapi.json", default_response_class=HTMLResponse,
+                  responses=COMMON_RESPONSES)
     templates = Jinja2Templates(directory=_package_dir("templates"))
     templates.env.globals["static_version"] = "2"
     templates.env.globals["label"] = templates.env.filters["label"] = label

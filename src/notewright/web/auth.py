@@ -170,7 +170,11 @@ def account(request: Request, state: State, signed: Signed) -> Response:
 @router.post("/account/totp")
 def enroll_totp(request: Request, state: State, signed: Posted,
                 secret: Annotated[str, Form()], code: Annotated[str, Form()]) -> Response:
-    if not pyotp.TOTP(secret).verify(code.replace(" ", ""), valid_window=1):
+    try:
+        matches = pyotp.TOTP(secret).verify(code.replace(" ", ""), valid_window=1)
+    except ValueError:  # not base32: the form's hidden secret was altered; offer a new one
+        secret, matches = pyotp.random_base32(), False
+    if not matches:
         uri = pyotp.TOTP(secret).provisioning_uri(name=signed.user.username,
                                                   issuer_name="notewright")
         return render(request, state, "account.html", {

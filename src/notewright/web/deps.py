@@ -163,3 +163,25 @@ def cookie_secure(request: Request, config: WebConfig) -> bool:
     if config.cookie_secure == "never":
         return False
     return request.url.scheme == "https"
+
+
+# The published schema (/openapi.json) for what a route's signature cannot say.
+
+def form_body(*fields: str, lists: tuple[str, ...] = (), files: tuple[str, ...] = (),
+              free: bool = False) -> dict[str, Any]:
+    """`openapi_extra` for a route that reads its own form (`await request.form()`):
+    the fields it reads; `free` when it also reads numbered fields (s-0-1, g-0-1)."""
+    props: dict[str, Any] = {f: {"type": "string"} for f in fields}
+    props.update({f: {"type": "array", "items": {"type": "string"}} for f in lists})
+    props.update({f: {"type": "string", "format": "binary"} for f in files})
+    schema: dict[str, Any] = {"type": "object", "properties": props}
+    if free:
+        schema["additionalProperties"] = {"type": "string"}
+    media = "multipart/form-data" if files else "application/x-www-form-urlencoded"
+    return {"requestBody": {"required": False, "content": {media: {"schema": schema}}}}
+
+
+def download(*media_types: str) -> dict[int | str, dict[str, Any]]:
+    """`responses` of a download route: its 200 is a file of one of these types."""
+    return {200: {"description": "The file", "content": {
+        m: {"schema": {"type": "string", "format": "binary"}} for m in media_types}}}

@@ -12,13 +12,13 @@ from fastapi.responses import RedirectResponse, Response
 
 from notewright.practice import addend_note, amend_note, cosign_note, show_note
 from notewright.practice import review as rv
-from notewright.web.deps import Posted, State
+from notewright.web.deps import Posted, State, form_body
 from notewright.web.routes.notes import statement_edits
 
 router = APIRouter()
 
 
-@router.post("/notes/{note_id}/amend")
+@router.post("/notes/{note_id}/amend", openapi_extra=form_body("reason", free=True))
 async def amend(request: Request, state: State, signed: Posted, note_id: str) -> Response:
     form = await request.form()
     reason = form.get("reason")

@@ -30,7 +30,15 @@ from notewright.practice.cpt import minutes_between, suggest_cpt
 from notewright.practice.today import display_names, has_any_grant
 from notewright.records.model import Modality, NoteStatus, ProgressNote
 from notewright.web import session_store
-from notewright.web.deps import Posted, Signed, SignedIn, State, WebState, render
+from notewright.web.deps import (
+    Posted,
+    Signed,
+    SignedIn,
+    State,
+    WebState,
+    form_body,
+    render,
+)
 
 router = APIRouter()
 FORMAT_PREF = "note_format"
@@ -69,7 +77,7 @@ def new_note(request: Request, state: State, signed: Signed, client_id: str = ""
 
 
 @router.get("/notes/cpt")
-def cpt(modality: str = "individual", start: str = "", end: str = "",
+def cpt(signed: Signed, modality: str = "individual", start: str = "", end: str = "",
         client_present: str = "yes") -> HTMLResponse:
     """The CPT suggestion for the new-note form (htmx swaps it in as times change)."""
     try:
@@ -181,7 +189,7 @@ def review(request: Request, state: State, signed: Signed, note_id: str) -> Resp
     return render(request, state, "review.html", _review_context(state, signed, note))
 
 
-@router.post("/notes/{note_id}/autosave")
+@router.post("/notes/{note_id}/autosave", openapi_extra=form_body("version", free=True))
 async def autosave(request: Request, state: State, signed: Posted,
                    note_id: str) -> Response:
     form = await request.form()
@@ -192,7 +200,8 @@ async def autosave(request: Request, state: State, signed: Posted,
     return render(request, state, "partials/saved.html", {"note": saved})
 
 
-@router.post("/notes/{note_id}/withheld/{item_id}/{action}")
+@router.post("/notes/{note_id}/withheld/{item_id}/{action}",
+             openapi_extra=form_body("version", free=True))
 async def withheld(request: Request, state: State, signed: Posted, note_id: str,
                    item_id: int, action: str) -> Response:
     form = await request.form()
@@ -215,7 +224,7 @@ async def withheld(request: Request, state: State, signed: Posted, note_id: str,
                   _review_context(state, signed, saved))
 
 
-@router.post("/notes/{note_id}/sign")
+@router.post("/notes/{note_id}/sign", openapi_extra=form_body("version", free=True))
 async def sign(request: Request, state: State, signed: Posted, note_id: str) -> Response:
     form = await request.form()
     note = _own_draft(state, signed, note_id)

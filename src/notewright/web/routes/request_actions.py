@@ -19,7 +19,7 @@ from notewright.practice import requests as rq
 from notewright.practice.accounting import accounting_report
 from notewright.practice.today import display_names
 from notewright.records.requests_review import OverrideRefused
-from notewright.web.deps import Posted, Signed, State, render
+from notewright.web.deps import Posted, Signed, State, download, form_body, render
 from notewright.web.routes.requests import page_context
 
 router = APIRouter()
@@ -42,7 +42,8 @@ def confirm(state: State, signed: Posted, request_id: str,
     return _back(request_id)
 
 
-@router.post("/requests/{request_id}/override")
+@router.post("/requests/{request_id}/override",
+             openapi_extra=form_body("reason", "facts_json", lists=("release",)))
 async def override(request: Request, state: State, signed: Posted,
                    request_id: str) -> Response:
     form = await request.form()
@@ -79,7 +80,8 @@ def sent(state: State, signed: Posted, request_id: str,
     return _back(request_id)
 
 
-@router.get("/packets/{packet_id}/packet.pdf")
+@router.get("/packets/{packet_id}/packet.pdf", response_class=Response,
+            responses=download("application/pdf"))
 def packet_pdf(state: State, signed: Signed, packet_id: str) -> Response:
     _, pdf, _ = packets.packet_files(state.store, signed.user, packet_id)
     if pdf is None:
@@ -88,7 +90,8 @@ def packet_pdf(state: State, signed: Signed, packet_id: str) -> Response:
         "Content-Disposition": f'attachment; filename="packet-{packet_id}.pdf"'})
 
 
-@router.get("/packets/{packet_id}/bundle.json")
+@router.get("/packets/{packet_id}/bundle.json", response_class=Response,
+            responses=download("application/fhir+json"))
 def packet_fhir(state: State, signed: Signed, packet_id: str) -> Response:
     _, _, fhir = packets.packet_files(state.store, signed.user, packet_id)
     if fhir is None:
@@ -115,7 +118,8 @@ def accounting(request: Request, state: State, signed: Signed, client_id: str,
         "report": report, "since": since, "names": display_names(state.store)})
 
 
-@router.get("/clients/{client_id}/accounting.pdf")
+@router.get("/clients/{client_id}/accounting.pdf", response_class=Response,
+            responses=download("application/pdf"))
 def accounting_pdf(state: State, signed: Signed, client_id: str,
                    since: str = "") -> Response:
     report = accounting_report(state.store, signed.user, client_id, since=_since(since))

@@ -21,7 +21,16 @@ from notewright.practice.request_views import label, request_page
 from notewright.practice.today import display_names, has_any_grant
 from notewright.records.requests import DueItem
 from notewright.web import request_form
-from notewright.web.deps import Posted, Signed, SignedIn, State, WebState, render
+from notewright.web.deps import (
+    Posted,
+    Signed,
+    SignedIn,
+    State,
+    WebState,
+    download,
+    form_body,
+    render,
+)
 
 router = APIRouter()
 DUE_SOON_DAYS = 14
@@ -84,7 +93,11 @@ def new_request(request: Request, state: State, signed: Signed,
         "auth_flags": request_form.AUTH_FLAGS, "fact_flags": request_form.FACT_FLAGS})
 
 
-@router.post("/requests")
+@router.post("/requests", openapi_extra=form_body(
+    "client_id", "requester", "requester_name", "recipient_address", "basis", "received_on",
+    "state", "date_from", "date_to", "format", "auth_mode", "authorization_id",
+    "auth_signed_date", "facts_json", "has_satisfactory_assurance",
+    lists=("categories", "auth_covers"), files=("attachment",), free=True))
 async def intake(request: Request, state: State, signed: Posted) -> Response:
     require_grant(state, signed, "records_request.record", "Recording a records request")
     form = await request.form()
@@ -119,7 +132,8 @@ def show(request: Request, state: State, signed: Signed, request_id: str) -> Res
     return render(request, state, "request.html", page_context(state, signed, request_id))
 
 
-@router.get("/requests/{request_id}/scan")
+@router.get("/requests/{request_id}/scan", response_class=Response,
+            responses=download("application/pdf", "image/png", "image/jpeg"))
 def scan(state: State, signed: Signed, request_id: str) -> Response:
     page = request_page(state.store, signed.user, request_id)  # access checked, audited
     req = page.request
