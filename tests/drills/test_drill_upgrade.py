@@ -135,9 +135,11 @@ def test_upgrade_from_the_previous_release_keeps_every_row(db, old_store):
             conn.rollback()
         chart = practice.open_chart(store, avery, IDS["casey"])
         by_id = {n.id: n for n in chart.notes}
-        assert by_id[IDS["note1"]].status is NoteStatus.SIGNED  # hash re-verified on read
-        assert by_id[IDS["note2"]].content["sections"][0]["statements"][0]["text"] \
-            .startswith("UPGRADEMARK")
+        assert by_id[IDS["note1"]].status is NoteStatus.SIGNED
+        # Reading a note decrypts it and re-verifies a signed note's hash.
+        assert practice.show_note(store, avery, IDS["note1"])[0].content_hash
+        assert practice.show_note(store, avery, IDS["note2"])[0].content["sections"][0][
+            "statements"][0]["text"].startswith("UPGRADEMARK")
         assert [s.id for s in chart.sessions] == [IDS["sess1"], IDS["sess2"]]
         assert [n.id for n in practice.list_unsigned(store, avery)] == [IDS["note2"]]
         with store.record.connect() as conn:

@@ -107,7 +107,7 @@ def open_chart(store: Store, actor: User, client_id: str) -> Chart:
             if allowed("session.view") else []
         visible = []
         if allowed("progress_note.view"):
-            visible = [n for n in notes.notes_for_client(conn, store.cipher, client_id)
+            visible = [n for n in notes.summaries_for_client(conn, client_id)
                        if allowed("progress_note.view", n.author_id)]
         addenda = notes.addenda_for(conn, store.cipher, [n.id for n in visible])
         plans = records.plans_for_client(conn, store.cipher, client_id) \

@@ -15,12 +15,12 @@ from notewright.records.model import (
     Addendum,
     Modality,
     NoteStatus,
+    NoteSummary,
     ProgressNote,
     Session,
     User,
 )
 from notewright.storage import notes, records
-from notewright.storage.notes import NoteSummary
 
 
 def record_session(store: Store, actor: User, *, client_id: str, date: date, start: time,

@@ -227,12 +227,36 @@ class BreakGlass:
 
 
 @dataclass(frozen=True)
+class NoteSummary:
+    """A progress note without its body: what lists and the chart index need. Opening the
+    chart never decrypts a note; reading one is its own, audited, step."""
+
+    id: str
+    client_id: str
+    session_id: str
+    author_id: str
+    status: NoteStatus
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    signed_at: datetime | None
+    format: str = ""
+    signed_by: str | None = None
+    late_entry: bool = False
+    cosignature_required: bool = False
+    cosigned_by: str | None = None
+    amends_id: str | None = None
+    superseded_by: str | None = None
+
+
+@dataclass(frozen=True)
 class Chart:
-    """What opening a client's chart returns: metadata and notes the reader may see."""
+    """What opening a client's chart returns: metadata and the notes the reader may see,
+    as summaries (no note bodies)."""
 
     client: Client
     sessions: tuple[Session, ...]
-    notes: tuple[ProgressNote, ...]
+    notes: tuple[NoteSummary, ...]
     addenda: tuple[Addendum, ...] = ()
     plans: tuple[TreatmentPlan, ...] = ()
     authorizations: tuple[Authorization, ...] = ()

@@ -8,33 +8,16 @@ writer changes nothing and the caller turns "0 rows" into Conflict.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import Connection, RowMapping, insert, select, update
 
 from notewright.errors import IntegrityError, NotFound
 from notewright.records import lifecycle
-from notewright.records.model import Addendum, NoteStatus, ProgressNote
+from notewright.records.model import Addendum, NoteStatus, NoteSummary, ProgressNote
 from notewright.storage import tables as t
 from notewright.storage.encryption import Cipher
 
 _T = t.progress_notes
-
-
-@dataclass(frozen=True)
-class NoteSummary:
-    """A note without its body: what lists (unsigned notes, chart index) need."""
-
-    id: str
-    client_id: str
-    session_id: str
-    author_id: str
-    status: NoteStatus
-    version: int
-    created_at: datetime
-    updated_at: datetime
-    signed_at: datetime | None
 
 
 def _body(note: ProgressNote) -> bytes:
@@ -121,11 +104,25 @@ def _summary(r: RowMapping) -> NoteSummary:
     return NoteSummary(id=r["id"], client_id=r["client_id"], session_id=r["session_id"],
                        author_id=r["author_id"], status=NoteStatus(r["status"]),
                        version=r["version"], created_at=r["created_at"],
-                       updated_at=r["updated_at"], signed_at=r["signed_at"])
+                       updated_at=r["updated_at"], signed_at=r["signed_at"],
+                       format=r["format"], signed_by=r["signed_by"],
+                       late_entry=bool(r["late_entry"]),
+                       cosignature_required=bool(r["cosignature_required"]),
+                       cosigned_by=r["cosigned_by"], amends_id=r["amends_id"],
+                       superseded_by=r["superseded_by"])
 
 
 _SUMMARY_COLS = (_T.c.id, _T.c.client_id, _T.c.session_id, _T.c.author_id, _T.c.status,
-                 _T.c.version, _T.c.created_at, _T.c.updated_at, _T.c.signed_at)
+                 _T.c.version, _T.c.created_at, _T.c.updated_at, _T.c.signed_at,
+                 _T.c.format, _T.c.signed_by, _T.c.late_entry, _T.c.cosignature_required,
+                 _T.c.cosigned_by, _T.c.amends_id, _T.c.superseded_by)
+
+
+def summaries_for_client(conn: Connection, client_id: str) -> list[NoteSummary]:
+    """The chart index: every version's metadata, no body decrypted."""
+    query = (select(*_SUMMARY_COLS).where(_T.c.client_id == client_id)
+             .order_by(_T.c.created_at, _T.c.id))
+    return [_summary(r) for r in conn.execute(query).mappings()]
 
 
 def unsigned_for_author(conn: Connection, author_id: str) -> list[NoteSummary]:
