@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "notewright.cli.admin",
     "notewright.cli.serve",
     "notewright.cli.requests",
+    "notewright.cli.amendment",
 )
 
 Handler = Callable[[argparse.Namespace], int]
