@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx  # the declared dev dependency (plain httpx makes TestClient warn)
 import pytest
 
 from notewright import settings as settings_mod
