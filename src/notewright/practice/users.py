@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from notewright.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from notewright.practice.store import Store, audit, require
@@ -123,3 +124,27 @@ def disable_user(store: Store, actor: User, username: str) -> User:
         records.set_user_active(conn, user.id, False)
         audit(conn, store, actor, "user.disable", "user", user.id, permission=perm)
     return user
+
+
+def set_roles(store: Store, actor: User, username: str, roles: Iterable[Role]) -> User:
+    """Replace a user's roles (at least one). An admin cannot take away their own
+    practice_admin role, and supervisees stay only with the supervisor role."""
+    role_set = frozenset(roles)
+    if not role_set:
+        raise InvalidInput("give at least one role", field="roles",
+                           allowed=[r.value for r in Role])
+    with store.write() as conn:
+        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
+                                                now=store.clock()), "user", None)
+        user, _ = records.load_user(conn, username=username)
+        if user.id == actor.id and Role.PRACTICE_ADMIN not in role_set:
+            raise InvalidInput("you cannot remove your own practice_admin role",
+                               field="roles")
+        if user.supervisor_of and Role.SUPERVISOR not in role_set:
+            raise InvalidInput("this user supervises others: keep the supervisor role",
+                               field="roles")
+        conn.execute(update(tables.users).where(tables.users.c.id == user.id)
+                     .values(roles=",".join(sorted(r.value for r in role_set))))
+        audit(conn, store, actor, "user.roles", "user", user.id, permission=perm,
+              reason="roles: " + ",".join(sorted(r.value for r in role_set)))
+    return replace(user, roles=role_set)

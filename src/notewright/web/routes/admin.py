@@ -8,14 +8,16 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from notewright.errors import ConfigurationError
+from notewright.errors import ConfigurationError, InvalidInput
 from notewright.practice import add_to_care_team, list_users
 from notewright.practice.audit_view import audit_report
 from notewright.practice.backups import list_backups, make_backup
 from notewright.practice.care_teams import care_team_overview, remove_from_care_team
 from notewright.practice.today import display_names
+from notewright.practice.users import add_user, disable_user, set_roles
 from notewright.records.model import Role
-from notewright.web.deps import Posted, Signed, State, render, require_role
+from notewright.web.deps import Posted, Signed, State, form_body, render, require_role
+from notewright.web.routes.requests import require_grant
 
 router = APIRouter()
 
@@ -23,7 +25,59 @@ router = APIRouter()
 @router.get("/admin/users")
 def users(request: Request, state: State, signed: Signed) -> Response:
     return render(request, state, "admin_users.html",
-                  {"users": list_users(state.store, signed.user)})
+                  {"users": list_users(state.store, signed.user),
+                   "roles": [r.value for r in Role], "me": signed.user.id})
+
+
+def _roles(values: list[str]) -> list[Role]:
+    try:
+        return [Role(v) for v in values]
+    except ValueError:
+        raise InvalidInput("not a role", field="roles",
+                           allowed=[r.value for r in Role]) from None
+
+
+def _needed(value: str, field: str) -> str:
+    if not value.strip():
+        raise InvalidInput("is required", field=field)
+    return value.strip()
+
+
+def _users_page() -> RedirectResponse:
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.post("/admin/users", openapi_extra=form_body(
+    "username", "display_name", "password", lists=("roles",)))
+async def user_create(request: Request, state: State, signed: Posted) -> Response:
+    require_grant(state, signed, "user.manage", "Managing users")
+    form = await request.form()
+    text = {k: v if isinstance(v := form.get(k), str) else ""
+            for k in ("username", "display_name", "password")}
+    roles = _roles([r for r in form.getlist("roles") if isinstance(r, str)])
+    add_user(state.store, signed.user, username=_needed(text["username"], "username"),
+             display_name=_needed(text["display_name"], "display_name"), roles=roles,
+             password=text["password"])
+    return _users_page()
+
+
+@router.post("/admin/users/disable")
+def user_disable(state: State, signed: Posted,
+                 username: Annotated[str, Form()] = "") -> Response:
+    require_grant(state, signed, "user.manage", "Managing users")
+    disable_user(state.store, signed.user, _needed(username, "username"))
+    return _users_page()
+
+
+@router.post("/admin/users/roles", openapi_extra=form_body("username", lists=("roles",)))
+async def user_roles(request: Request, state: State, signed: Posted) -> Response:
+    require_grant(state, signed, "user.manage", "Managing users")
+    form = await request.form()
+    username = form.get("username")
+    roles = _roles([r for r in form.getlist("roles") if isinstance(r, str)])
+    set_roles(state.store, signed.user,
+              _needed(username if isinstance(username, str) else "", "username"), roles)
+    return _users_page()
 
 
 @router.get("/admin/audit")

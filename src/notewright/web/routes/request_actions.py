@@ -17,6 +17,7 @@ from notewright.errors import InvalidInput, NotFound
 from notewright.practice import packets
 from notewright.practice import requests as rq
 from notewright.practice.accounting import accounting_report
+from notewright.practice.permits import require_for_request
 from notewright.practice.today import display_names
 from notewright.records.requests_review import OverrideRefused
 from notewright.web.deps import Posted, Signed, State, download, form_body, render
@@ -67,6 +68,17 @@ async def override(request: Request, state: State, signed: Posted,
     return _back(request_id)
 
 
+@router.post("/requests/{request_id}/extend")
+def extend(state: State, signed: Posted, request_id: str,
+           notice_sent: Annotated[str, Form()] = "",
+           reason: Annotated[str, Form()] = "") -> Response:
+    """The one extension, with the date its written notice went to the requester."""
+    require_for_request(state.store, signed.user, "records_request.decide", request_id)
+    rq.extend_deadline(state.store, signed.user, request_id,
+                       notice_sent_on=_day(notice_sent, "notice_sent"), reason=reason)
+    return _back(request_id)
+
+
 @router.post("/requests/{request_id}/packet")
 def build(state: State, signed: Posted, request_id: str) -> Response:
     packets.build_packet(state.store, signed.user, request_id)
@@ -99,6 +111,13 @@ def packet_fhir(state: State, signed: Signed, packet_id: str) -> Response:
                        "for PDF)")
     return Response(fhir, media_type="application/fhir+json", headers={
         "Content-Disposition": f'attachment; filename="packet-{packet_id}.fhir.json"'})
+
+
+def _day(value: str, field: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput("a date such as 2025-01-01", field=field) from None
 
 
 def _since(value: str) -> date | None:
