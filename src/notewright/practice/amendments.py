@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from notewright.errors import InvalidInput
+from notewright.errors import InvalidInput, NotFound
 from notewright.practice.store import Store, audit, require
 from notewright.records import access
 from notewright.records import requests_amendments as core
@@ -19,10 +19,14 @@ from notewright.storage import packets as rows
 
 
 def request_amendment(store: Store, actor: User, *, note_id: str, requested_change: str,
-                      client_reason: str, received_on: date) -> AmendmentRequest:
+                      client_reason: str, received_on: date,
+                      client_id: str | None = None) -> AmendmentRequest:
+    """`client_id`, when given, must be the note's client (a screen's own check)."""
     now = store.clock()
     with store.write() as conn:
         note = notes.load_note(conn, store.cipher, note_id)
+        if client_id is not None and note.client_id != client_id:
+            raise NotFound(f"no progress note {note_id} for this client")
         team = records.care_team(conn, note.client_id)
         perm = require(store, actor, access.may(store.policy, actor, "amendment.record", team,
                                                 now=now), "progress_note", note_id,
@@ -39,10 +43,13 @@ def request_amendment(store: Store, actor: User, *, note_id: str, requested_chan
 
 
 def _step(store: Store, actor: User, amendment_id: str, action: str, permission: str,
-          change: Callable[[AmendmentRequest], AmendmentRequest]) -> AmendmentRequest:
+          change: Callable[[AmendmentRequest], AmendmentRequest],
+          client_id: str | None = None) -> AmendmentRequest:
     now = store.clock()
     with store.write() as conn:
         current = rows.load_amendment(conn, store.cipher, amendment_id)
+        if client_id is not None and current.client_id != client_id:
+            raise NotFound(f"no amendment request {amendment_id} for this client")
         team = records.care_team(conn, current.client_id)
         perm = require(store, actor, access.may(store.policy, actor, permission, team,
                                                 now=now), "amendment_request", amendment_id,
@@ -55,34 +62,36 @@ def _step(store: Store, actor: User, amendment_id: str, action: str, permission:
 
 
 def accept_amendment(store: Store, actor: User, amendment_id: str, *, amendment_text: str,
-                     notify: list[str], on: date | None = None) -> AmendmentRequest:
+                     notify: list[str], on: date | None = None,
+                     client_id: str | None = None) -> AmendmentRequest:
     """Accept: the amendment is linked to the note (never overwriting it) and goes with
     every later disclosure of it; `notify` are those the client named and known holders
     who may rely on the information."""
     day = on or store.clock().date()
     return _step(store, actor, amendment_id, "amendment.accept", "amendment.decide",
                  lambda r: core.accept(r, by=actor.id, on=day, amendment_text=amendment_text,
-                                       notify=notify))
+                                       notify=notify), client_id)
 
 
 def deny_amendment(store: Store, actor: User, amendment_id: str, *, basis: str,
-                   explanation: str, on: date | None = None) -> AmendmentRequest:
+                   explanation: str, on: date | None = None,
+                   client_id: str | None = None) -> AmendmentRequest:
     day = on or store.clock().date()
     return _step(store, actor, amendment_id, "amendment.deny", "amendment.decide",
                  lambda r: core.deny(r, by=actor.id, on=day, basis=basis,
-                                     explanation=explanation))
+                                     explanation=explanation), client_id)
 
 
-def file_disagreement(store: Store, actor: User, amendment_id: str, statement: str
-                      ) -> AmendmentRequest:
+def file_disagreement(store: Store, actor: User, amendment_id: str, statement: str,
+                      client_id: str | None = None) -> AmendmentRequest:
     return _step(store, actor, amendment_id, "amendment.disagreement", "amendment.record",
-                 lambda r: core.file_disagreement(r, statement))
+                 lambda r: core.file_disagreement(r, statement), client_id)
 
 
-def add_rebuttal(store: Store, actor: User, amendment_id: str, rebuttal: str
-                 ) -> AmendmentRequest:
+def add_rebuttal(store: Store, actor: User, amendment_id: str, rebuttal: str,
+                 client_id: str | None = None) -> AmendmentRequest:
     return _step(store, actor, amendment_id, "amendment.rebuttal", "amendment.decide",
-                 lambda r: core.add_rebuttal(r, rebuttal))
+                 lambda r: core.add_rebuttal(r, rebuttal), client_id)
 
 
 def include_denial_with_disclosures(store: Store, actor: User, amendment_id: str

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from notewright.errors import InvalidInput
+from notewright.errors import InvalidInput, NotFound
 from notewright.practice.store import Store, audit, require
 from notewright.records import access
 from notewright.records.model import Authorization, Revocation, User
@@ -54,10 +54,14 @@ def record_authorization(store: Store, actor: User, *, client_id: str,
 
 
 def record_revocation(store: Store, actor: User, authorization_id: str, *,
-                      received_on: date, in_writing: bool = True) -> Revocation:
+                      received_on: date, in_writing: bool = True,
+                      client_id: str | None = None) -> Revocation:
+    """`client_id`, when given, must be the authorization's client (a screen's check)."""
     now = store.clock()
     with store.write() as conn:
         auth = records.load_authorization(conn, store.cipher, authorization_id)
+        if client_id is not None and auth.client_id != client_id:
+            raise NotFound(f"no authorization {authorization_id} for this client")
         team = records.care_team(conn, auth.client_id)
         perm = require(store, actor, access.may(store.policy, actor, "authorization.record",
                                                 team, now=now), "authorization",

@@ -22,6 +22,7 @@ from notewright.web.config import WebConfig
 from notewright.web.deps import WebState
 from notewright.web.routes import (
     admin,
+    chart_actions,
     clients,
     note_actions,
     notes,
@@ -91,8 +92,8 @@ def create_app(settings: Settings, *, store: Store | None = None,
     app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
     from notewright.web import auth
 
-    for module in (auth, today, clients, notes, note_actions, psychotherapy_notes, requests,
-                   request_actions, admin):
+    for module in (auth, today, clients, chart_actions, notes, note_actions,
+                   psychotherapy_notes, requests, request_actions, admin):
         app.include_router(module.router)
     errors.install(app)
 

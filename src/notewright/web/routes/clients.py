@@ -7,7 +7,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from notewright.practice import list_clients, open_chart
+from notewright.practice.amendments import amendments_for_client
+from notewright.practice.permits import may_for_client
 from notewright.practice.today import display_names, has_any_grant
+from notewright.records.requests_amendments import DENIAL_WORDS, DenialBasis
 from notewright.web.deps import Signed, State, render
 
 router = APIRouter()
@@ -28,7 +31,14 @@ def chart(request: Request, state: State, signed: Signed, client_id: str) -> Res
             notes_by_session[note.session_id] = note
     amended = [n for n in chart.notes if n.superseded_by is not None]
     revoked = {r.authorization_id for r in chart.revocations}
+    store, user = state.store, signed.user
+    may_record = may_for_client(store, user, "amendment.record", client_id)
     return render(request, state, "chart.html", {
+        "amendments": amendments_for_client(store, user, client_id) if may_record else None,
+        "may_amend_record": may_record,
+        "may_amend_decide": may_for_client(store, user, "amendment.decide", client_id),
+        "may_revoke": may_for_client(store, user, "authorization.record", client_id),
+        "denial_words": {b.value: DENIAL_WORDS[b] for b in DenialBasis},
         "chart": chart, "client": chart.client, "notes_by_session": notes_by_session,
         "amended": amended, "names": display_names(state.store), "revoked": revoked,
         "plan": chart.plans[-1] if chart.plans else None,
