@@ -84,3 +84,21 @@ def test_amendment_bad_basis_is_a_usage_error_and_others_are_refused(cli: Any) -
     code, _, err = cli("amendment", "add", "--note", "no-such-note", "--change",
                        "Something long enough.", "--as", "frankie")
     assert code == 1 and err.startswith("notewright:")
+
+
+def test_amendment_extension_once_with_notice_inside_the_first_60_days(cli: Any) -> None:
+    w = cli.world
+    a = _add(cli, w.note_ids[0])  # received 2026-03-03, due 2026-05-02
+    code, out, err = cli("amendment", "extend", a, "--notice-sent", "2026-04-20",
+                         "--reason", "Waiting on the original session record.",
+                         "--as", "avery")
+    assert code == 0, err
+    assert "due 2026-06-01" in out  # 60 days + the one 30-day extension
+    code, _, err = cli("amendment", "extend", a, "--notice-sent", "2026-04-21",
+                       "--reason", "A second extension.", "--as", "avery")
+    assert code != 0 and err  # one extension only
+
+    late = _add(cli, w.note_ids[1])
+    code, _, err = cli("amendment", "extend", late, "--notice-sent", "2026-05-20",
+                       "--reason", "Notice after the first deadline.", "--as", "avery")
+    assert code != 0 and err

@@ -72,6 +72,15 @@ def register(sub: Any) -> None:
     add_actor_option(p)
     p.set_defaults(handler=cmd_rebut)
 
+    p = cmds.add_parser("extend", help="the one 30-day extension, with the written notice "
+                        "sent within the first 60 days")
+    p.add_argument("amendment_id")
+    p.add_argument("--notice-sent", required=True, type=date.fromisoformat,
+                   help="YYYY-MM-DD the written notice went to the client")
+    p.add_argument("--reason", required=True, help="the reason the notice gives")
+    add_actor_option(p)
+    p.set_defaults(handler=cmd_extend)
+
     p = cmds.add_parser("list", help="a client's amendment requests")
     p.add_argument("client_id")
     add_actor_option(p)
@@ -124,6 +133,17 @@ def cmd_deny(args: argparse.Namespace) -> int:
                                         explanation=args.explanation, on=args.on)
     _out(f"denied ({req.denial_basis.value if req.denial_basis else args.basis}); the "
          "client may file a statement of disagreement")
+    return 0
+
+
+def cmd_extend(args: argparse.Namespace) -> int:
+    from notewright.practice import amendments
+
+    store, user = _session(args)
+    with store:
+        req = amendments.extend_amendment(store, user, args.amendment_id,
+                                          notice_sent_on=args.notice_sent, reason=args.reason)
+    _out(f"extended: due {req.due_on.isoformat()}")
     return 0
 
 
