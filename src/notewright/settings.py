@@ -138,3 +138,8 @@ def load(env: Mapping[str, str] | None = None) -> Settings:
 def password_from_env(env: Mapping[str, str] | None = None) -> str | None:
     """NOTEWRIGHT_PASSWORD (or _FILE) for scripted CLI use; None means ask on the terminal."""
     return _get(os.environ if env is None else env, "PASSWORD")
+
+
+def new_password_from_env(env: Mapping[str, str] | None = None) -> str | None:
+    """NOTEWRIGHT_NEW_PASSWORD (or _FILE): the password a scripted command sets."""
+    return _get(os.environ if env is None else env, "NEW_PASSWORD")

@@ -20,6 +20,7 @@ def env(tmp_path, monkeypatch):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("NOTEWRIGHT_DATA_DIR", str(tmp_path / "nw"))
     monkeypatch.setenv("NOTEWRIGHT_PASSWORD", PW)
+    monkeypatch.setenv("NOTEWRIGHT_NEW_PASSWORD", PW)
     from notewright.practice import users
     monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=64,
                                                          parallelism=1))
@@ -108,3 +109,36 @@ def test_bad_input_exits_2(env, capsys):
     code, _, err = run(capsys, "user", "add", "x", "--name", "X", "--role", "janitor",
                        "--as", "alex")
     assert code == 2 and "allowed" in err
+
+
+def test_a_new_password_never_comes_from_the_actors_own(env, capsys, monkeypatch):
+    run(capsys, "init", "--practice", "Q", "--state", "CA", "--admin", "alex")
+    monkeypatch.delenv("NOTEWRIGHT_NEW_PASSWORD")
+    code, _, err = run(capsys, "user", "add", "avery", "--name", "A", "--role", "clinician",
+                       "--as", "alex", stdin="", monkeypatch=monkeypatch)
+    assert code == 2 and "NOTEWRIGHT_NEW_PASSWORD" in err
+    assert "avery" not in run(capsys, "user", "list", "--as", "alex")[1]
+
+
+def test_getting_back_into_an_account(env, capsys, monkeypatch):
+    run(capsys, "init", "--practice", "Q", "--state", "CA", "--admin", "alex")
+    run(capsys, "user", "add", "avery", "--name", "A", "--role", "clinician", "--as", "alex")
+    temporary = "synthetic-temporary-pass-3"
+    monkeypatch.setenv("NOTEWRIGHT_NEW_PASSWORD", temporary)
+    code, out, _ = run(capsys, "user", "reset-password", "avery", "--as", "alex")
+    assert code == 0 and "sessions were ended" in out
+    code, _, err = run(capsys, "client", "list", "--as", "avery")
+    assert code == 1 and "wrong password" in err  # PW no longer works for avery
+    monkeypatch.setenv("NOTEWRIGHT_PASSWORD", temporary)
+    monkeypatch.setenv("NOTEWRIGHT_NEW_PASSWORD", "synthetic-chosen-pass-9")
+    assert run(capsys, "user", "password", "--as", "avery")[0] == 0
+    monkeypatch.setenv("NOTEWRIGHT_PASSWORD", "synthetic-chosen-pass-9")
+    assert run(capsys, "client", "list", "--as", "avery")[0] == 0
+    monkeypatch.setenv("NOTEWRIGHT_PASSWORD", PW)
+    assert run(capsys, "user", "reset-two-step", "avery", "--as", "alex")[0] == 0
+    assert run(capsys, "user", "disable", "avery", "--as", "alex")[0] == 0
+    assert run(capsys, "user", "list", "--as", "alex")[1].endswith("disabled")
+    assert run(capsys, "user", "enable", "avery", "--as", "alex")[1] == "enabled avery"
+    assert run(capsys, "user", "list", "--as", "alex")[1].endswith("active")
+    code, out, _ = run(capsys, "audit", "verify")
+    assert code == 0 and "intact" in out

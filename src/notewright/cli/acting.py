@@ -42,6 +42,23 @@ def ask_password(prompt: str = "Password: ") -> str:
     return getpass.getpass(prompt)
 
 
+def ask_new_password(prompt: str) -> str:
+    """A password being set (a new account, a change, a reset): never the acting user's
+    NOTEWRIGHT_PASSWORD, so a script cannot hand its own password to someone else."""
+    from notewright import settings
+
+    found = settings.new_password_from_env()
+    if found is not None:
+        return found
+    if not sys.stdin.isatty():
+        raise InvalidInput("no new password: set NOTEWRIGHT_NEW_PASSWORD or run in a terminal",
+                           field="new password")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Again: ") != first:
+        raise InvalidInput("the two entries differ; nothing was changed", field="new password")
+    return first
+
+
 def actor(store: Store, args: argparse.Namespace) -> User:
     from notewright.practice import authenticate
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from notewright.cli import record_commands
-from notewright.cli.acting import add_actor_option, ask_password
+from notewright.cli.acting import add_actor_option, ask_new_password, ask_password
 
 
 def register(sub: Any) -> None:
@@ -54,6 +54,26 @@ def register(sub: Any) -> None:
     p.add_argument("username")
     add_actor_option(p)
     p.set_defaults(handler=cmd_user_disable)
+    p = users.add_parser("enable", help="let a disabled account sign in again")
+    p.add_argument("username")
+    add_actor_option(p)
+    p.set_defaults(handler=cmd_user_enable)
+    p = users.add_parser("reset-password",
+                         help="set a temporary password for someone locked out (flagged in "
+                         "the audit log; new password from NOTEWRIGHT_NEW_PASSWORD or a "
+                         "prompt)")
+    p.add_argument("username")
+    add_actor_option(p)
+    p.set_defaults(handler=cmd_user_reset_password)
+    p = users.add_parser("reset-two-step",
+                         help="remove someone's authenticator app (a lost phone); flagged")
+    p.add_argument("username")
+    add_actor_option(p)
+    p.set_defaults(handler=cmd_user_reset_two_step)
+    p = users.add_parser("password", help="change your own password (new one from "
+                         "NOTEWRIGHT_NEW_PASSWORD or a prompt)")
+    add_actor_option(p)
+    p.set_defaults(handler=cmd_user_password)
 
     audit = sub.add_parser("audit", help="audit log").add_subparsers(dest="audit_command",
                                                                      required=True)
@@ -169,7 +189,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         raise InvalidInput(str(exc), field="--role", allowed=[r.value for r in Role]) from None
     with open_store() as store:
         who = actor(store, args)
-        password = ask_password(f"Password for new user {args.username}: ")
+        password = ask_new_password(f"Password for new user {args.username}: ")
         user = add_user(store, who, username=args.username, display_name=args.name,
                         roles=roles, password=password, supervisor_of=args.supervises)
     print(f"{user.username}\t{user.id}")
@@ -185,6 +205,50 @@ def cmd_user_list(args: argparse.Namespace) -> int:
             roles = ",".join(sorted(r.value for r in u.roles))
             print(f"{u.username}\t{u.display_name}\t{roles}\t"
                   f"{'active' if u.active else 'disabled'}")
+    return 0
+
+
+def cmd_user_enable(args: argparse.Namespace) -> int:
+    from notewright.cli.acting import actor, open_store
+    from notewright.practice import enable_user
+
+    with open_store() as store:
+        user = enable_user(store, actor(store, args), args.username)
+    print(f"enabled {user.username}")
+    return 0
+
+
+def cmd_user_reset_password(args: argparse.Namespace) -> int:
+    from notewright.cli.acting import actor, open_store
+    from notewright.practice import reset_password
+
+    with open_store() as store:
+        who = actor(store, args)
+        user = reset_password(store, who, args.username,
+                              ask_new_password(f"Temporary password for {args.username}: "))
+    print(f"temporary password set for {user.username}; their sessions were ended")
+    return 0
+
+
+def cmd_user_reset_two_step(args: argparse.Namespace) -> int:
+    from notewright.cli.acting import actor, open_store
+    from notewright.practice import reset_two_step
+
+    with open_store() as store:
+        user = reset_two_step(store, actor(store, args), args.username)
+    print(f"authenticator removed for {user.username}; they can enrol a new one")
+    return 0
+
+
+def cmd_user_password(args: argparse.Namespace) -> int:
+    from notewright.cli.acting import open_store
+    from notewright.practice import authenticate, change_password
+
+    with open_store() as store:
+        current = ask_password(f"Current password for {args.as_user}: ")
+        who = authenticate(store, args.as_user, current)
+        change_password(store, who, current=current, new=ask_new_password("New password: "))
+    print("password changed; every session of this account was ended")
     return 0
 
 

@@ -37,14 +37,19 @@ from notewright.practice.store import Store, open_store
 from notewright.practice.users import (
     add_user,
     authenticate,
+    change_password,
     disable_user,
+    enable_user,
     init_practice,
     list_users,
+    reset_password,
+    reset_two_step,
 )
 
 __all__ = [
     "Store", "open_store", "init_practice", "authenticate", "add_user", "list_users",
-    "disable_user", "create_client", "add_to_care_team", "list_clients", "open_chart",
+    "disable_user", "enable_user", "change_password", "reset_password", "reset_two_step",
+    "create_client", "add_to_care_team", "list_clients", "open_chart",
     "record_treatment_plan", "record_session", "save_draft", "sign_note", "amend_note",
     "addend_note", "cosign_note", "show_note", "list_unsigned", "write_psychotherapy_note",
     "read_psychotherapy_note", "list_psychotherapy_notes", "record_authorization",

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, update
+from sqlalchemy import Connection, delete, select, update
 
 from notewright.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from notewright.practice.store import Store, audit, require
@@ -122,7 +122,68 @@ def disable_user(store: Store, actor: User, username: str) -> User:
         if user.id == actor.id:
             raise InvalidInput("you cannot disable your own account", field="username")
         records.set_user_active(conn, user.id, False)
+        _sign_out_everywhere(conn, user.id)
         audit(conn, store, actor, "user.disable", "user", user.id, permission=perm)
+    return user
+
+
+def enable_user(store: Store, actor: User, username: str) -> User:
+    """Let a disabled account sign in again (the admin gives it a new password as needed)."""
+    with store.write() as conn:
+        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
+                                                now=store.clock()), "user", None)
+        user, _ = records.load_user(conn, username=username)
+        records.set_user_active(conn, user.id, True)
+        audit(conn, store, actor, "user.enable", "user", user.id, permission=perm)
+    return replace(user, active=True)
+
+
+def _sign_out_everywhere(conn: Connection, user_id: str) -> None:
+    # A changed or reset password ends every open web session of that account: whoever
+    # knew the old one must not keep a signed-in browser.
+    conn.execute(update(tables.web_sessions).where(tables.web_sessions.c.user_id == user_id)
+                 .values(revoked=True))
+
+
+def change_password(store: Store, user: User, *, current: str, new: str) -> None:
+    """The user's own change: the current password first, then a new, different one."""
+    _check_password(new)
+    if new == current:
+        raise InvalidInput("choose a password different from the current one",
+                           field="new_password")
+    authenticate(store, user.username, current)
+    with store.write() as conn:
+        records.set_password_hash(conn, user.id, _hasher.hash(new))
+        _sign_out_everywhere(conn, user.id)
+        audit(conn, store, user, "user.password_change", "user", user.id)
+
+
+def reset_password(store: Store, actor: User, username: str, new: str) -> User:
+    """A practice admin sets a temporary password for someone locked out of their
+    account; audited and flagged, because it is also how an account would be taken over."""
+    _check_password(new)
+    with store.write() as conn:
+        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
+                                                now=store.clock()), "user", None)
+        user, _ = records.load_user(conn, username=username)
+        records.set_password_hash(conn, user.id, _hasher.hash(new))
+        _sign_out_everywhere(conn, user.id)
+        audit(conn, store, actor, "user.password_reset", "user", user.id, permission=perm,
+              flagged=True)
+    return user
+
+
+def reset_two_step(store: Store, actor: User, username: str) -> User:
+    """Remove a user's authenticator (a lost phone): they sign in with their password and
+    enrol a new one from their account page. Audited and flagged."""
+    with store.write() as conn:
+        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
+                                                now=store.clock()), "user", None)
+        user, _ = records.load_user(conn, username=username)
+        conn.execute(delete(tables.web_totp).where(tables.web_totp.c.user_id == user.id))
+        _sign_out_everywhere(conn, user.id)
+        audit(conn, store, actor, "user.two_step_reset", "user", user.id, permission=perm,
+              flagged=True)
     return user
 
 

@@ -17,8 +17,8 @@ import pyotp
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from notewright.errors import AccessDenied
-from notewright.practice import authenticate
+from notewright.errors import AccessDenied, InvalidInput
+from notewright.practice import authenticate, change_password
 from notewright.records.model import User
 from notewright.web import session_store
 from notewright.web.deps import (
@@ -57,10 +57,13 @@ def _signin_page(request: Request, state: WebState, *, error: str | None = None,
 
 
 @router.get("/")
-def signin_page(request: Request, state: State, expired: int = 0, next: str = "") -> Response:
+def signin_page(request: Request, state: State, expired: int = 0, changed: int = 0,
+                next: str = "") -> Response:
     notice = ("You were signed out after "
               f"{state.config.idle_seconds / 60:g} minutes without activity."
               if expired else None)
+    if changed:
+        notice = "Your password was changed. Sign in with the new one."
     return _signin_page(request, state, notice=notice, next_url=next)
 
 
@@ -157,14 +160,49 @@ def reauth(request: Request, state: State, signed: Posted,
     return RedirectResponse(_safe_next(next), status_code=303)
 
 
-@router.get("/account")
-def account(request: Request, state: State, signed: Signed) -> Response:
+def _account_page(request: Request, state: WebState, signed: SignedIn, *,
+                  password_error: str | None = None, status_code: int = 200) -> Response:
     has_totp = session_store.get_totp(state.store.record, signed.user.id) is not None
     secret = pyotp.random_base32()
     uri = pyotp.TOTP(secret).provisioning_uri(name=signed.user.username,
                                               issuer_name="notewright")
     return render(request, state, "account.html", {
-        "has_totp": has_totp, "new_secret": secret, "uri": uri, "error": None})
+        "has_totp": has_totp, "new_secret": secret, "uri": uri, "error": None,
+        "password_error": password_error}, status_code=status_code)
+
+
+@router.get("/account")
+def account(request: Request, state: State, signed: Signed) -> Response:
+    return _account_page(request, state, signed)
+
+
+@router.post("/account/password")
+def password_change(request: Request, state: State, signed: Posted,
+                    current_password: Annotated[str, Form()],
+                    new_password: Annotated[str, Form()],
+                    confirm_password: Annotated[str, Form()]) -> Response:
+    cfg, engine, now = state.config, state.store.record, state.now()
+    if session_store.locked_until(engine, signed.user.username) > now:
+        return _account_page(request, state, signed, status_code=429,
+                             password_error="Too many failed attempts; wait and retry.")
+    if new_password != confirm_password:
+        return _account_page(request, state, signed, status_code=400,
+                             password_error="The new password and its confirmation differ.")
+    try:
+        change_password(state.store, signed.user, current=current_password, new=new_password)
+    except AccessDenied:
+        session_store.record_failure(engine, signed.user.username, now,
+                                     after=cfg.lockout_after, base=cfg.lockout_base_seconds,
+                                     cap=cfg.lockout_max_seconds)
+        return _account_page(request, state, signed, status_code=401,
+                             password_error="Your current password is not right.")
+    except InvalidInput as exc:
+        return _account_page(request, state, signed, status_code=400,
+                             password_error="New password: " + str(exc).split(": ", 1)[-1])
+    # Every session of the account was ended, this one included: sign in afresh.
+    response = RedirectResponse("/?changed=1", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
 
 
 @router.post("/account/totp")

@@ -14,7 +14,14 @@ from notewright.practice.audit_view import audit_report
 from notewright.practice.backups import list_backups, make_backup
 from notewright.practice.care_teams import care_team_overview, remove_from_care_team
 from notewright.practice.today import display_names
-from notewright.practice.users import add_user, disable_user, set_roles
+from notewright.practice.users import (
+    add_user,
+    disable_user,
+    enable_user,
+    reset_password,
+    reset_two_step,
+    set_roles,
+)
 from notewright.records.model import Role
 from notewright.web.deps import Posted, Signed, State, form_body, render, require_role
 from notewright.web.routes.requests import require_grant
@@ -66,6 +73,31 @@ def user_disable(state: State, signed: Posted,
                  username: Annotated[str, Form()] = "") -> Response:
     require_grant(state, signed, "user.manage", "Managing users")
     disable_user(state.store, signed.user, _needed(username, "username"))
+    return _users_page()
+
+
+@router.post("/admin/users/enable")
+def user_enable(state: State, signed: Posted,
+                username: Annotated[str, Form()] = "") -> Response:
+    require_grant(state, signed, "user.manage", "Managing users")
+    enable_user(state.store, signed.user, _needed(username, "username"))
+    return _users_page()
+
+
+@router.post("/admin/users/password")
+def user_password_reset(state: State, signed: Posted,
+                        username: Annotated[str, Form()] = "",
+                        password: Annotated[str, Form()] = "") -> Response:
+    require_grant(state, signed, "user.manage", "Managing users")
+    reset_password(state.store, signed.user, _needed(username, "username"), password)
+    return _users_page()
+
+
+@router.post("/admin/users/two-step")
+def user_two_step_reset(state: State, signed: Posted,
+                        username: Annotated[str, Form()] = "") -> Response:
+    require_grant(state, signed, "user.manage", "Managing users")
+    reset_two_step(state.store, signed.user, _needed(username, "username"))
     return _users_page()
 
 
