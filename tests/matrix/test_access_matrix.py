@@ -43,7 +43,7 @@ from notewright.practice import (  # noqa: E402
 )
 from notewright.practice import requests as rq  # noqa: E402
 from notewright.records import access  # noqa: E402
-from notewright.records.model import NoteStatus, Role, User  # noqa: E402
+from notewright.records.model import NoteStatus, User  # noqa: E402
 from notewright.storage import records  # noqa: E402
 from notewright.web.app import create_app  # noqa: E402
 
@@ -53,8 +53,7 @@ PN_TEXT = {"avery": "hunch", "blake": "Synthetic vault entry of Dr. Blake"}
 
 # What each route needs, in the data file's vocabulary. Kinds: "public" (no session),
 # "signed" (any session), "role" (the action at any scope: the screen is offered),
-# "client" / "note" / "draft" / "pn" / "request" / "packet" (the action on that subject),
-# "admin" (the practice_admin role itself: backups are not in the matrix).
+# "client" / "note" / "draft" / "pn" / "request" / "packet" (the action on that subject).
 RULES: dict[tuple[str, str], tuple[str, str]] = {
     ("GET", "/"): ("public", ""), ("POST", "/signin"): ("public", ""),
     ("GET", "/today"): ("signed", ""), ("GET", "/clients"): ("signed", ""),
@@ -111,7 +110,8 @@ RULES: dict[tuple[str, str], tuple[str, str]] = {
     ("GET", "/admin/care-teams"): ("role", "care_team.manage"),
     ("POST", "/admin/care-teams/{client_id}/add"): ("client", "care_team.manage"),
     ("POST", "/admin/care-teams/{client_id}/remove"): ("client", "care_team.manage"),
-    ("GET", "/admin/backups"): ("admin", ""), ("POST", "/admin/backups"): ("admin", ""),
+    ("GET", "/admin/backups"): ("role", "backup.manage"),
+    ("POST", "/admin/backups"): ("role", "backup.manage"),
 }
 # POSTs that change what later cases see run last, in this order.
 LAST = [("POST", "/requests/{request_id}/sent"), ("POST", "/admin/care-teams/{client_id}/add"),
@@ -175,8 +175,6 @@ def _allowed(web: Web, who: User, kind: str, action: str, s: Subject) -> bool:
     """What the data file says (records.access.check), for this user and subject."""
     if kind in ("public", "signed"):
         return True
-    if kind == "admin":
-        return Role.PRACTICE_ADMIN in who.roles
     if kind == "role":
         return any(action in POLICY.grants.get(r, {}) for r in who.roles)
     author = {"note": s.owner, "draft": s.owner, "pn": s.owner}.get(kind)

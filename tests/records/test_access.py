@@ -54,9 +54,10 @@ EXPECTED = {
     },
     Role.PRACTICE_ADMIN: {
         "own": {"client.create", "client.view_demographics", "care_team.manage",
-                "user.manage", "audit.view", "authorization.view"},
+                "user.manage", "audit.view", "backup.manage", "authorization.view"},
         "other": {"client.create", "client.view_demographics", "care_team.manage",
-                  "user.manage", "audit.view", "authorization.view"},
+                  "user.manage", "audit.view", "backup.manage",
+                  "authorization.view"},
     },
 }
 

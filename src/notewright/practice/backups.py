@@ -1,6 +1,7 @@
 """Backups from the admin screen: `storage.backup` into the configured backup folder,
 one new sub-folder per backup, and the list of existing ones with their manifest check.
-Only the practice admin; each backup is an audit event (no content, the folder name)."""
+Who may is `backup.manage` in access.toml (the practice admin); each backup is an audit
+event (no content, the folder name), and so is a refusal."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from notewright.errors import AccessDenied, NotewrightError
-from notewright.practice.store import Store, audit
-from notewright.records.model import Role, User
+from notewright.errors import NotewrightError
+from notewright.practice.store import Store, audit, require
+from notewright.records import access
+from notewright.records.model import User
 from notewright.settings import Settings
 from notewright.storage import backup
 
@@ -23,13 +25,13 @@ class BackupListing:
     status: str  # "manifest verified" or what is wrong
 
 
-def _admin(actor: User) -> None:
-    if Role.PRACTICE_ADMIN not in actor.roles:
-        raise AccessDenied("backups are for the practice admin")
+def _may(store: Store, actor: User) -> access.Permission:
+    return require(store, actor, access.may(store.policy, actor, "backup.manage",
+                                            now=store.clock()), "backup", None)
 
 
 def make_backup(store: Store, actor: User, settings: Settings, folder: Path) -> str:
-    _admin(actor)
+    perm = _may(store, actor)
     name = store.clock().strftime("backup-%Y%m%d-%H%M%S")
     dest = folder / name
     n = 1
@@ -39,13 +41,13 @@ def make_backup(store: Store, actor: User, settings: Settings, folder: Path) -> 
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     result = backup.backup(settings, dest)
     with store.write() as conn:
-        audit(conn, store, actor, "backup.create", "backup", None,
+        audit(conn, store, actor, "backup.create", "backup", None, permission=perm,
               reason=f"{dest.name}; audit head {result.manifest['audit_head']['seq']}")
     return dest.name
 
 
-def list_backups(actor: User, folder: Path) -> list[BackupListing]:
-    _admin(actor)
+def list_backups(store: Store, actor: User, folder: Path) -> list[BackupListing]:
+    _may(store, actor)
     if not folder.is_dir():
         return []
     out = []

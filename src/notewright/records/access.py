@@ -45,7 +45,7 @@ ACTIONS = (
     "progress_note.amend", "progress_note.addend", "progress_note.cosign",
     "authorization.view", "authorization.record",
     "psychotherapy_note.write", "psychotherapy_note.view",
-    "user.manage", "audit.view", "break_glass",
+    "user.manage", "audit.view", "backup.manage", "break_glass",
 )
 # Records requests (issue 5): intake, the clinician's review, release, the accounting of
 # disclosures, amendments. Part of the same vocabulary (ALL_ACTIONS); kept as their own

@@ -16,7 +16,7 @@ from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from notewright.errors import AccessDenied, NotFound
+from notewright.errors import NotFound
 from notewright.practice.store import Store
 from notewright.records.model import Role, User
 from notewright.settings import Settings
@@ -140,11 +140,6 @@ async def pre_session_csrf(request: Request) -> None:
     cookie = request.cookies.get(PRE_CSRF_COOKIE, "")
     if not cookie or not hmac.compare_digest(await _submitted_token(request), cookie):
         raise CsrfFailed()
-
-
-def require_role(signed: SignedIn, role: Role) -> None:
-    if role not in signed.user.roles:
-        raise AccessDenied(f"this page is for the {role.value.replace('_', ' ')} role")
 
 
 def render(request: Request, state: WebState, template: str, context: dict[str, Any],

@@ -23,7 +23,7 @@ from notewright.practice.users import (
     set_roles,
 )
 from notewright.records.model import Role
-from notewright.web.deps import Posted, Signed, State, form_body, render, require_role
+from notewright.web.deps import Posted, Signed, State, form_body, render
 from notewright.web.routes.requests import require_grant
 
 router = APIRouter()
@@ -143,16 +143,16 @@ def care_team_remove(state: State, signed: Posted, client_id: str,
 
 @router.get("/admin/backups")
 def backups(request: Request, state: State, signed: Signed, made: str = "") -> Response:
-    require_role(signed, Role.PRACTICE_ADMIN)
+    require_grant(state, signed, "backup.manage", "Backups")
     folder = state.backup_dir
-    found = list_backups(signed.user, folder) if folder is not None else []
+    found = list_backups(state.store, signed.user, folder) if folder is not None else []
     return render(request, state, "admin_backups.html",
                   {"backups": found, "folder": folder, "made": made})
 
 
 @router.post("/admin/backups")
 def backup_now(state: State, signed: Posted) -> Response:
-    require_role(signed, Role.PRACTICE_ADMIN)
+    require_grant(state, signed, "backup.manage", "Backups")
     if state.settings is None or state.backup_dir is None:
         raise ConfigurationError("this server was started without a data directory")
     name = make_backup(state.store, signed.user, state.settings, state.backup_dir)
