@@ -182,9 +182,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
     parser.add_argument("--errors", action="store_true", help="print every miss (dev only)")
+    parser.add_argument("--files", nargs="+", metavar="FILE",
+                        help="only these corpus files (dev files only: errors are printed)")
     parser.add_argument("--cv", action="store_true",
                         help="dev figures with 5-fold cross-validated section models")
     args = parser.parse_args()
+    if args.files:
+        if any(Path(f).name.startswith("heldout") for f in args.files):
+            parser.error("held-out files are read only through --split heldout")
+        report(", ".join(args.files), evaluate(load(*args.files), args.errors))
+        return
     if args.cv:
         report("dev, 5-fold cross-validated", cross_validated(args.errors))
         return

@@ -110,3 +110,27 @@ def test_no_interventions_warning() -> None:
     assert "no_interventions" in [w.code for w in d.warnings]
     d = draft("Pt reports low mood. Used BA.")
     assert "no_interventions" not in [w.code for w in d.warnings]
+
+
+@pytest.mark.parametrize("text, named, absent", [
+    # a dictated run-on: this session's work and next week's plan share one unit
+    ("i did a safety plan with him over the phone reasons for living were his grandsons "
+     "plan is to see him next week and will consider exposure then", "safety planning",
+     "exposure"),
+    ("Reviewed with mom: lock up meds and cleaning products.", "safety planning", None),
+    ("I put it to both of them as a possibility that his anger is how his fear comes out.",
+     "interpretation", None),
+    ("Identified 'she hates me' as an interpretation, not a fact.", None, "interpretation"),
+    ("Active SI with plan and rehearsal; high risk.", None, "role play"),
+    ("Explained that I have to make a report and what happens next.", None,
+     "psychoeducation"),
+    ("Binges appear to function as emotion regulation after calls with his father.", None,
+     "emotion regulation skills"),
+    ("I acknowledged the inconvenience and invited him to say more.", "validation", None),
+])
+def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
+    found = draft(text, "soap").interventions
+    if named:
+        assert named in found
+    if absent:
+        assert absent not in found

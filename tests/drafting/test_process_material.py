@@ -26,6 +26,15 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "Reminds me of my mother's illness.",
         # musings about the clinician's own work
         "Need to bring this to supervision.",
+        # the same, in the many ways clinicians write it
+        "I privately wonder whether his jokes land harder than anyone realizes.",
+        "Found myself rescuing again before he had asked for anything.",
+        "My unspoken hunch is that the calm is dissociation rather than resolution.",
+        "Unvoiced thought: he has not once looked at her in three sessions.",
+        "I notice I'm scared of her and keep running her labs in my head at night.",
+        "My impulse was to end the couples work on the spot.",
+        "I froze for a second and I don't know if I asked the questions in the right order.",
+        "Group felt flat, and honestly so did I.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:

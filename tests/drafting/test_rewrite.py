@@ -134,3 +134,13 @@ def test_rewrite_adds_no_facts() -> None:
         "not", "assessed", "this", "suicidal", "ideation", "homicidal", "self", "harm",
     }
     assert words <= allowed, words - allowed
+
+
+def test_an_all_lower_case_i_is_the_clinician() -> None:
+    from notewright import draft
+
+    text = draft("cl was upset. i used reflective listening and i told him i was concerned. "
+                 "goals (i) reduce panic", "soap").text
+    assert "Clinician used reflective listening" in text
+    assert "Clinician told him Clinician was concerned" in text
+    assert "(i)" in text

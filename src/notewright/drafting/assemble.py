@@ -102,10 +102,10 @@ def build(text: str, fmt: NoteFormat) -> Draft:
     for index, seg in enumerate(segments):
         in_unit = [m for m in measures if seg.start <= m.sources[0][0] < seg.end]
         unit_quotes = [q for q in quotes if seg.start <= q.start < seg.end]
-        kind = classify(masked_unit(text, seg, unit_quotes), seg.heading,
-                        index / max(1, len(segments) - 1), has_measure=bool(in_unit),
-                        previous=previous_text)
-        previous_text = masked_unit(text, seg, unit_quotes)
+        masked = masked_unit(text, seg, unit_quotes)
+        kind = classify(masked, seg.heading, index / max(1, len(segments) - 1),
+                        has_measure=bool(in_unit), previous=previous_text)
+        previous_text = masked
         if (previous == PROCESS and seg.joined == "clause" and not in_unit
                 and not mentions(text, [(seg.start, seg.end)])):
             # "I felt impatient - need to watch that": a dash or semicolon carries the
@@ -127,7 +127,8 @@ def build(text: str, fmt: NoteFormat) -> Draft:
                 stated_measures.add(m.sources[0])
             continue
         homework = kind == "plan" and _HOMEWORK.search(seg.text) is not None
-        for name, _, _ in find_interventions(seg.text, planned_ok=homework):
+        # The masked unit: words inside a quote are the client's, not what was done.
+        for name, _, _ in find_interventions(masked, planned_ok=homework):
             if name not in interventions:
                 interventions.append(name)
         statement = _statement(text, seg, kind, unit_quotes, withheld, fmt, client_name, roles)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from notewright.drafting.lexicons import PatternRow, pattern_rows
 
@@ -18,18 +18,31 @@ _NOT_DONE = re.compile(
     re.IGNORECASE)
 
 
+_REACH = 60  # characters before a mention that can say it was not done (half as many after)
+
+
 @cache
 def _rows() -> tuple[PatternRow, ...]:
     return pattern_rows("interventions.tsv", "intervention")
 
 
+@lru_cache(maxsize=2048)
+def _mentions(unit_text: str) -> tuple[tuple[str, int, int], ...]:
+    # Each unit is scanned once per draft: the section model asks about it twice (as
+    # itself and as the next unit's "previous") and the assembler once more.
+    return tuple((row.value, m.start(), m.end())
+                 for row in _rows() for m in row.pattern.finditer(unit_text))
+
+
 def find_interventions(unit_text: str, *, planned_ok: bool = False) -> list[tuple[str, int, int]]:
     """(canonical name, start, end) for each intervention named in one unit."""
     out: list[tuple[str, int, int]] = []
-    if not planned_ok and _NOT_DONE.search(unit_text):
-        return out
-    for row in _rows():
-        m = row.pattern.search(unit_text)
-        if m:
-            out.append((row.value, m.start(), m.end()))
+    for name, start, end in _mentions(unit_text):
+        if any(found == name for found, _, _ in out):
+            continue
+        # Only the words around the mention decide whether it was done: a dictated
+        # run-on holds this session's work and next week's plan in one unit.
+        near = unit_text[max(0, start - _REACH):end + _REACH // 2]
+        if planned_ok or not _NOT_DONE.search(near):
+            out.append((name, start, end))
     return out

@@ -62,14 +62,28 @@ def _alternatives(pattern: str) -> list[str]:
     return parts
 
 
+_HEAD = r"(?<![\w-])"
+
+
 def _edged(alternative: str) -> str:
     """Whole-word edges, where the alternative starts or ends with a word character
     (": denied" must still match right after "SI")."""
     bare = re.sub(r"^(?:\^|\((?:\?(?:[-a-zA-Z]+:|:))?)+", "", alternative)
     wordy = bare[:1].isalnum() or bare[:1] == "(" or (bare[:1] == "\\" and bare[1:2] in "bwdBWD")
-    head = r"(?<![\w-])" if wordy else ""
+    head = _HEAD if wordy else ""
     tail = r"(?![\w-])" if alternative[-1:].isalnum() or alternative[-1:] in ")?*+" else ""
     return f"{head}(?:{alternative}){tail}"
+
+
+def _joined(alternatives: list[str]) -> str:
+    # The word-start check is written once in front of the word-edged alternatives, so
+    # the matcher gives up inside a word at the first step instead of trying every
+    # alternative at every character (several times faster on long lexicon rows).
+    edged = [_edged(a) for a in alternatives if a]
+    headed = [e[len(_HEAD):] for e in edged if e.startswith(_HEAD)]
+    rest = [e for e in edged if not e.startswith(_HEAD)]
+    parts = ([f"{_HEAD}(?:{'|'.join(headed)})"] if headed else []) + rest
+    return "|".join(parts)
 
 
 def compile_pattern(pattern: str, *, file: str, line: int, flags: int = re.IGNORECASE
@@ -79,7 +93,7 @@ def compile_pattern(pattern: str, *, file: str, line: int, flags: int = re.IGNOR
     if not pattern.strip():
         raise DataFileError(f"lexicons/{file}", "empty pattern", line=line, field="pattern")
     try:
-        return re.compile("|".join(_edged(a) for a in _alternatives(pattern) if a), flags)
+        return re.compile(_joined(_alternatives(pattern)), flags)
     except re.error as exc:
         raise DataFileError(f"lexicons/{file}", f"bad pattern: {exc}", line=line,
                             field="pattern") from None

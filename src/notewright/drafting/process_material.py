@@ -9,7 +9,7 @@ formulation stated as clinical judgement.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from notewright.drafting.lexicons import PatternRow, pattern_rows
 
@@ -29,6 +29,7 @@ def _rows() -> tuple[PatternRow, ...]:
     return pattern_rows("process_cues.tsv", "kind", "weight", allowed=KINDS)
 
 
+@lru_cache(maxsize=2048)  # asked by the section model and by the rule layer, same unit
 def process_cue(unit_text: str) -> tuple[str, bool] | None:
     """(kind, strong) for the first cue in the unit, or None. Strong cues withhold the unit
     by themselves; weak ones are left to the section model."""

@@ -21,15 +21,30 @@ class Replacement:
 
 
 @cache
-def _abbreviations() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+def _abbreviations() -> tuple[re.Pattern[str], tuple[tuple[str, bool], ...]]:
+    """One pattern for the whole list (group i+1 is row i) and each row's expansion."""
     rows = []
     for _, row in read_tsv("abbreviations.tsv"):
         written = row["written"].strip()
-        flags = 0 if row.get("case", "").strip() == "exact" else re.IGNORECASE
-        pattern = re.compile(rf"(?<![\w/&'-]){re.escape(written)}(?![\w/&-]|'(?!s\b))", flags)
-        rows.append((pattern, row["expansion"].strip(), row.get("subject", "").strip() == "yes"))
+        exact = row.get("case", "").strip() == "exact"
+        rows.append((written, exact, row["expansion"].strip(),
+                     row.get("subject", "").strip() == "yes"))
     # Longest first so "SI/HI" is expanded before "SI".
-    return tuple(sorted(rows, key=lambda r: -len(r[0].pattern)))
+    rows.sort(key=lambda r: -len(re.escape(r[0])))
+    alternatives = "|".join(f"({re.escape(w)})" if exact else f"((?i:{re.escape(w)}))"
+                            for w, exact, _, _ in rows)
+    pattern = re.compile(rf"(?<![\w/&'-])(?:{alternatives})(?![\w/&-]|'(?!s\b))")
+    return pattern, tuple((expansion, subject) for _, _, expansion, subject in rows)
+
+
+def _expand(text: str, client: str) -> str:
+    pattern, rows = _abbreviations()
+
+    def one(m: re.Match[str]) -> str:
+        expansion, names_client = rows[(m.lastindex or 1) - 1]
+        return expansion.replace("client", client.lower()) if names_client else expansion
+
+    return pattern.sub(one, text)
 
 
 _THIRD_PERSON = {
@@ -64,7 +79,12 @@ def _first_person(text: str, clinician: str) -> str:
         low = word.lower()
         if low == "i" and word == "i" and not re.search(r"\s", text[m.end():m.end() + 1] or " "):
             return word
-        if low in ("i", "me", "myself") and word in ("I", "me", "myself", "Me", "Myself"):
+        # All-lower-case writers type "i used…": a lone "i" before a word is the pronoun;
+        # "i)" or "i." (handled above) is a list marker.
+        pronoun_i = word == "i" and re.match(r"\s+[a-z']", text[m.end():]) is not None \
+            and not text[:m.start()].rstrip().endswith("(")
+        if low in ("i", "me", "myself") and (word in ("I", "me", "myself", "Me", "Myself")
+                                             or pronoun_i):
             if word == "I" and _ROMAN_I.search(text[:m.start()]):
                 return word
             if low == "i":
@@ -105,10 +125,7 @@ def rewrite(unit: str, replacements: Sequence[Replacement], *, kind: str,
                       flags=re.IGNORECASE)
         text = re.sub(rf"\b{re.escape(name)}'s\b", f"client's {role}'s", text)
         text = re.sub(rf"\b{re.escape(name)}\b", f"client's {role}", text)
-    for pattern, expansion, is_client in _abbreviations():
-        if is_client:
-            expansion = expansion.replace("client", client.lower())
-        text = pattern.sub(expansion, text)
+    text = _expand(text, client)
     text = re.sub(r"(?<![\w])writer(?![\w])", clinician, text, flags=re.IGNORECASE)
     text = _first_person(text, clinician)
     text = _add_subject(text, kind, clinician, client)

@@ -35,11 +35,12 @@ _ITEM9_ZERO = re.compile(r"\bitem\s*(?:#\s*)?9\s*(?:=|:|was|of|is|at)?\s*0\b|\bq
 @dataclass(frozen=True, slots=True)
 class Mention:
     target: str
-    grade: str  # "active", "passive" or ""
+    grade: str  # "active", "passive", "" or "screen" (a positive screener, no grade)
     status: str  # "affirmed", "negated", "historical"
     unit: Source
     quoted: bool = False
     figure_of_speech: bool = False  # "I could kill him": anger, disowned if explored
+    asked: bool = False  # the topic of a screening question, not the client's words
 
 
 @cache
@@ -95,6 +96,25 @@ _BACKGROUND = re.compile(r"\bper (?:intake|records?|the chart|chart|referral)|no
 _BARE_ABUSE = re.compile(r"^abus\w*$", re.IGNORECASE)
 _SAME_SUBJECT = re.compile(r"\b(she|he|they)\s+wish\w*\s+(?:that\s+)?\1\s+(?:was|were)\b",
                            re.IGNORECASE)
+# "Asked about thoughts of suicide; both denied": a screening question is not a mention of
+# ideation; its answer, later in the same sentence, says what the client said.
+_QUESTION = re.compile(r"\b(?:asked|asking|ask|screened|inquired|queried|explored whether|"
+                       r"checked (?:in )?(?:about|for|on))\b", re.IGNORECASE)
+_ANSWER = re.compile(
+    r"\b(?P<no>denie[sd]|deny|denying|said no|says no|answered no|has not|had not|have not|"
+    r"hasn'?t|hadn'?t|haven'?t|doesn'?t|does not|did not|didn'?t|never|none|negative)\b|"
+    r"\b(?P<yes>endorse[sd]?|endorsing|acknowledged|acknowledges|admitted|admits|yes|"
+    r"reported|reports|disclosed|described|confirmed|positive)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _answered_no(text: str, question_end: int) -> bool:
+    """The answer to a screening question, when the description writes it as a denial."""
+    end = _SENTENCE_END.search(text, question_end)
+    answer = _ANSWER.search(text[question_end:end.start() if end else len(text)][:160])
+    return answer is not None and answer.group("no") is not None
+
+
 _FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:just\s+)?kill\b",
                                re.IGNORECASE)
 
@@ -125,7 +145,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 preceding = unit[max(0, m.start() - 25):m.start()]
                 if row.value == "abuse" and _has("not_abuse", "", preceding):
                     continue
-                if row.extra == "denial" or _has("negated", before, after):
+                asked = _QUESTION.search(before) is not None
+                if row.extra == "denial" or _has("negated", before, after) or (
+                        asked and _answered_no(text, u_start + m.end())):
                     status = "negated"
                 elif _has("historical", before, after) and not _has("current", before, after):
                     status = "historical"
@@ -135,7 +157,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 target = row.value
                 if target == "hi" and _SAME_SUBJECT.search(unit[max(0, m.start() - 12):m.end()]):
                     target, grade = "si", "passive"  # "she wishes she were dead": herself
-                if row.value in ("si", "hi") and status == "affirmed" and not grade:
+                if row.value in ("si", "hi") and status == "affirmed" and grade in ("", "screen"):
                     clause = before + m.group() + after
                     if _PASSIVE.search(clause):
                         grade = "passive"
@@ -143,7 +165,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                         grade = "active"
                 found.append(Mention(target, grade, status, (u_start, u_end), quoted,
                                      _FIGURE_OF_SPEECH.search(unit[max(0, m.start() - 12):
-                                                                   m.end()]) is not None))
+                                                                   m.end()]) is not None,
+                                     asked))
     return _disowned(text, found)
 
 
@@ -171,7 +194,11 @@ def _ideation(ms: Sequence[Mention], target: str) -> tuple[str, list[Source]]:
     if affirmed:
         # Ideation endorsed without the words that make it active is recorded as passive
         # only when the description says so; unqualified endorsement counts as active.
-        if all(m.grade == "passive" for m in affirmed):
+        # The bare topic of a question ("asked about SI: endorses passive SI") has no grade
+        # of its own when the answer gives one.
+        graded = [m for m in affirmed if m.grade in ("active", "passive") or
+                  not (m.asked or m.grade == "screen")] or affirmed
+        if all(m.grade == "passive" for m in graded):
             return "endorsed_passive", [m.unit for m in affirmed]
         return "endorsed_active", [m.unit for m in affirmed]
     negated = [m for m in of_target if m.status == "negated"]
