@@ -35,6 +35,12 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "My impulse was to end the couples work on the spot.",
         "I froze for a second and I don't know if I asked the questions in the right order.",
         "Group felt flat, and honestly so did I.",
+        # in shorthand
+        "ct feeling: bored + drifting, 2nd wk in a row.",
+        "CT++ wanted to argue w him the whole hr.",
+        "sup: ask Dr K why I go so soft w/ her.",
+        "honestly a bit uneasy sitting w/ him today.",
+        "Supervisor thinks I'm too careful with him around the grief.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:

@@ -62,6 +62,21 @@ CASES = [
      "endorsed_passive", NM, False),
     ("Denies thoughts of hurting her husband.", NM, "denied", NM, False),
     ("His mother died of an overdose in August.", NM, NM, NM, False),
+    # question-and-answer lines, pasted templates
+    ("SI? denies. HI re: boss? no - says he is not worth it.", "denied", "denied", NM, False),
+    ("SI? yes, passive. Cutting? yes - showed me her forearm.", "endorsed_passive", NM,
+     "current", False),
+    ("+SI no plan", "endorsed_passive", NM, NM, False),
+    ("Safety screen:\n  SI: endorses passive thoughts of not wanting to wake up.\n  HI:\n"
+     "  Self-harm:\nPlan: weekly", "endorsed_passive", NM, NM, False),
+    ("Neither endorses SI.", "denied", NM, NM, False),
+    ("Plan: next time ask directly about current thoughts of suicide.", NM, NM, NM, False),
+    ("Passive hostile wish toward the boyfriend without intent or plan.", NM,
+     "endorsed_passive", NM, False),
+    ("No attempts or SH since 2019.", NM, NM, "history", False),
+    ("History of NSSI, none current.", NM, NM, "history", False),
+    ("Caregiver strain; low risk of self-harm.", NM, NM, NM, False),
+    ("No voices telling him to hurt himself.", NM, NM, NM, False),
     # history vs current
     ("Hx of SI in college; denies current SI.", "denied", NM, NM, False),
     ("History of suicide attempt in 2015.", NM, NM, "history", False),

@@ -53,11 +53,19 @@ def _contexts() -> tuple[PatternRow, ...]:
     return pattern_rows("risk_context.tsv", "category", "direction", allowed=CONTEXTS)
 
 
+_NEGATED_VERB = re.compile(r"\b(?:neither|nor|not|never|no|\w+n'?t)\s+$", re.IGNORECASE)
+
+
 def _clause_before(text: str, start: int, limit: int) -> str:
     window = text[max(limit, start - _WINDOW):start]
     cut = 0
     for m in _TERMINATOR.finditer(window):
         cut = m.end()
+        # "neither endorses SI", "does not report SI": the verb that ends the clause is
+        # itself negated, so its negation governs the target.
+        negation = _NEGATED_VERB.search(window, 0, m.start())
+        if m.group()[:1].isalpha() and negation:
+            cut = negation.start()
     return window[cut:]
 
 
@@ -106,6 +114,17 @@ _ANSWER = re.compile(
     r"\b(?P<yes>endorse[sd]?|endorsing|acknowledged|acknowledges|admitted|admits|yes|"
     r"reported|reports|disclosed|described|confirmed|positive)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# "SI? no." / "HI re: boss? no - says...": a question-and-answer line; the answer decides.
+_ASKED_INLINE = re.compile(r"[^.;?\n]{0,24}\?\s*(?:[-–:]\s*)?(?:(?P<no>no|none|nope|denies|denied|"
+                           r"neg|negative|never|not really)|(?P<yes>yes|yep|\+|endorses|endorsed|"
+                           r"positive))\b", re.IGNORECASE)
+_NOTHING_SINCE = re.compile(
+    r"\b(?:no|none|nothing)\b.{0,40}\bsince\s*(?:(?:19|20)\d\d|age\b|high school|college|"
+    r"(?:her|his|their) (?:teens|twenties)|\d+\b|then\b|$)", re.IGNORECASE)
+# "Self-harm:" with nothing after it: an empty field of a pasted template.
+_EMPTY_FIELD = re.compile(r"^\s*:?\s*$")
+_AFFIRMING = re.compile(r"^(?:endorse[sd]?|endorsing|reports?|reported|admits?|admitted|"
+                        r"acknowledge[sd]?|disclosed|states?|stated)$", re.IGNORECASE)
 
 
 def _answered_no(text: str, question_end: int) -> bool:
@@ -146,7 +165,14 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 if row.value == "abuse" and _has("not_abuse", "", preceding):
                     continue
                 asked = _QUESTION.search(before) is not None
-                if row.extra == "denial" or _has("negated", before, after) or (
+                # The answer may sit in the next unit: the segmenter cuts at the "?".
+                inline = _ASKED_INLINE.match(text, u_start + m.end())
+                if _EMPTY_FIELD.match(unit[m.end():]) and not unit[:m.start()].strip(" -•*\t"):
+                    continue
+                if row.value == "self_harm" and _NOTHING_SINCE.search(before + m.group() + after):
+                    status = "historical"  # "no attempts or SH since 2019": there was some
+                elif row.extra == "denial" or (inline and inline.group("no")) or (
+                        not inline and _has("negated", before, after)) or (
                         asked and _answered_no(text, u_start + m.end())):
                     status = "negated"
                 elif _has("historical", before, after) and not _has("current", before, after):
@@ -159,6 +185,13 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     target, grade = "si", "passive"  # "she wishes she were dead": herself
                 if row.value in ("si", "hi") and status == "affirmed" and grade in ("", "screen"):
                     clause = before + m.group() + after
+                    rest = unit[m.end() + len(after):]
+                    verb = re.match(r"\s*(\w+)", rest)
+                    if inline:
+                        clause += re.split(r"[.;\n]", text[inline.end():], maxsplit=1)[0]
+                    elif verb and _AFFIRMING.match(verb.group(1)):
+                        # "SI: endorses passive thoughts of...": the grade is in the answer.
+                        clause += re.split(r"[.;]", rest, maxsplit=1)[0]
                     if _PASSIVE.search(clause):
                         grade = "passive"
                     elif _ACTIVE.search(clause):
