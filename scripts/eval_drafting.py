@@ -87,6 +87,8 @@ def evaluate(descriptions: list[Description], show_errors: bool = False) -> dict
                             overlap((span.start, span.end), s) for s in w.sources)
                         for w in result.withheld):
                     false_withheld += 1
+                    if show_errors:
+                        print(f"  WITHHELD {d.id}: {d.text[span.start:span.end]!r}")
             if fmt == "soap":
                 for span in d.spans:
                     if span.quote and len(span.quote.split()) >= 3:

@@ -77,6 +77,12 @@ CASES = [
     ("History of NSSI, none current.", NM, NM, "history", False),
     ("Caregiver strain; low risk of self-harm.", NM, NM, NM, False),
     ("No voices telling him to hurt himself.", NM, NM, NM, False),
+    # a wish, a fantasy or a thought reaching for one's own death, however it is worded
+    ("She fantasizes about just disappearing.", "endorsed_passive", NM, NM, False),
+    ("He imagines his own funeral and who would come.", "endorsed_passive", NM, NM, False),
+    ("Wants to be with her late mother.", "endorsed_passive", NM, NM, False),
+    ("She thinks about her grandmother dying.", NM, NM, NM, False),
+    ("She hopes the pain dies down.", NM, NM, NM, False),
     # history vs current
     ("Hx of SI in college; denies current SI.", "denied", NM, NM, False),
     ("History of suicide attempt in 2015.", NM, NM, "history", False),

@@ -20,7 +20,9 @@ _SHARED = re.compile(
     r"\b(?:wondered (?:aloud|with (?:her|him|them|the client|client))|"
     r"I (?:shared|offered|suggested|reflected|pointed out|named|noted to (?:her|him|them)|"
     r"told (?:her|him|them)|asked (?:her|him|them)|invited (?:her|him|them)|interpreted)|"
-    r"(?:told|asked|reflected to) (?:her|him|them|client) (?:that|whether|if))\b",
+    r"(?:told|asked|reflected to) (?:her|him|them|client) (?:that|whether|if)|"
+    r"(?:told|gave|offered|shared with) (?:her|him|them|the client|client|the couple|"
+    r"the family|\w+) (?:my|our) (?:hunch|hypothesis|impression|sense|guess|read))\b",
     re.IGNORECASE)
 
 
