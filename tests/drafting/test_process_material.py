@@ -127,3 +127,13 @@ def test_the_bundled_example_withholds_its_process_material() -> None:
     d = draft(text)
     assert [w.reason for w in d.withheld].count("psychotherapy_note") >= 1
     assert "impatient" not in d.text
+
+
+@pytest.mark.parametrize("clinical", [
+    "I'm worried about her safety this week.",
+    "I felt it was important to review the safety plan.",
+    "My sense is that she is ready to taper sessions.",
+])
+def test_first_person_clinical_judgement_stays_in_the_note(clinical: str) -> None:
+    result = draft(BEFORE + clinical + AFTER, "soap")
+    assert not [w for w in result.withheld if w.reason == "psychotherapy_note"]

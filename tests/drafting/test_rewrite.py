@@ -144,3 +144,10 @@ def test_an_all_lower_case_i_is_the_clinician() -> None:
     assert "Clinician used reflective listening" in text
     assert "Clinician told him Clinician was concerned" in text
     assert "(i)" in text
+
+
+def test_the_title_goes_with_the_clients_name() -> None:
+    from notewright import draft
+
+    text = draft("Mr. Lindqvist said he is tired. Mr. Lindqvist's wife came too.", "soap").text
+    assert "Mr." not in text and "Client said he is tired." in text

@@ -26,6 +26,18 @@ _SHARED = re.compile(
     re.IGNORECASE)
 
 
+# Clinical judgement in the first person stays in the note (a risk level, a rationale):
+# "I'm worried about her safety", "I felt it was important to review the plan".
+_CLINICAL = re.compile(
+    r"\bI(?:'m| am| was| remain| feel| felt)? (?:\w+ )?(?:worried|concerned) (?:about|for|that) "
+    r"(?:her|his|their|the client'?s?|client'?s?|pt'?s?) (?:safety|risk|drinking|use|"
+    r"substance use|health|mood|weight|eating|sleep|well-?being|recovery|relapse|"
+    r"suicid\w*|self-harm|medication|adherence|housing|children|kids)\b|"
+    r"\bI (?:felt|feel|thought|think|believe) (?:that )?(?:it (?:was|is|would be) )?"
+    r"(?:important|necessary|appropriate|prudent|indicated|clinically indicated|best|wise) to\b",
+    re.IGNORECASE)
+
+
 @cache
 def _rows() -> tuple[PatternRow, ...]:
     return pattern_rows("process_cues.tsv", "kind", "weight", allowed=KINDS)
@@ -37,6 +49,7 @@ def process_cue(unit_text: str) -> tuple[str, bool] | None:
     by themselves; weak ones are left to the section model."""
     if _SHARED.search(unit_text):
         return None
+    unit_text = _CLINICAL.sub(" ", unit_text)
     weak: tuple[str, bool] | None = None
     for row in _rows():
         if row.pattern.search(unit_text):

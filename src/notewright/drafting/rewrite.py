@@ -117,8 +117,10 @@ def rewrite(unit: str, replacements: Sequence[Replacement], *, kind: str,
     for r in sorted(replacements, key=lambda r: -r.start):
         text = text[:r.start] + r.text + text[r.end:]
     if client_name:
-        text = re.sub(rf"\b{re.escape(client_name)}'s\b", f"{client}'s", text)
-        text = re.sub(rf"\b{re.escape(client_name)}\b", client, text)
+        # "Mr. Lindqvist" is the client too: the title goes with the name.
+        titled = rf"(?:\b(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?\s+)?\b{re.escape(client_name)}"
+        text = re.sub(rf"{titled}'s\b", f"{client}'s", text)
+        text = re.sub(rf"{titled}\b", client, text)
     for name, role in roles.items():
         text = re.sub(rf"\b(?:her|his|their|client'?s|pt'?s|cl'?s|{client}'s)\s+"
                       rf"((?:\w+[- ]?)?{role}),?\s+{re.escape(name)}\b", r"client's \1", text,
