@@ -41,6 +41,8 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "sup: ask Dr K why I go so soft w/ her.",
         "honestly a bit uneasy sitting w/ him today.",
         "Supervisor thinks I'm too careful with him around the grief.",
+        "I'm worried I'm not helping her at all.",
+        "I am feeling worried for her more than usual.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:
@@ -131,6 +133,7 @@ def test_the_bundled_example_withholds_its_process_material() -> None:
 
 @pytest.mark.parametrize("clinical", [
     "I'm worried about her safety this week.",
+    "I'm worried this was fentanyl and that she is at real risk of an overdose.",
     "I felt it was important to review the safety plan.",
     "My sense is that she is ready to taper sessions.",
 ])

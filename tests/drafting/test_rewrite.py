@@ -151,3 +151,11 @@ def test_the_title_goes_with_the_clients_name() -> None:
 
     text = draft("Mr. Lindqvist said he is tired. Mr. Lindqvist's wife came too.", "soap").text
     assert "Mr." not in text and "Client said he is tired." in text
+
+
+def test_a_roman_numeral_i_stays_but_the_pronoun_after_part_does_not() -> None:
+    from notewright import draft
+
+    text = draft("In the joint part I framed it as individual work. Dx bipolar I disorder.",
+                 "soap").text
+    assert "part Clinician framed" in text and "bipolar I disorder" in text

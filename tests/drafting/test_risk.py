@@ -83,6 +83,19 @@ CASES = [
     ("Wants to be with her late mother.", "endorsed_passive", NM, NM, False),
     ("She thinks about her grandmother dying.", NM, NM, NM, False),
     ("She hopes the pain dies down.", NM, NM, NM, False),
+    # the answer to a question, not its topic; method and plan in the client's own terms
+    ("When I asked about safety she said it would be easier if she just didn't wake up, "
+     "but she would never do anything.", "endorsed_passive", NM, NM, False),
+    ("She has been looking up how many of her mom's pills it would take.", "endorsed_active",
+     NM, NM, False),
+    ("He has thought about just not coming up when he is in the bath.", "endorsed_active", NM,
+     NM, False),
+    ("Active ideation with a method in mind; access to firearms.", "endorsed_active", NM, NM,
+     False),
+    ("The kids didn't wake up until 9.", NM, NM, NM, False),
+    # said inside the clinician's own reaction: still the client's risk
+    ("I froze when she said she wants to die.", "endorsed_passive", NM, NM, False),
+    ("I suspect she is hiding SI.", NM, NM, NM, False),
     # history vs current
     ("Hx of SI in college; denies current SI.", "denied", NM, NM, False),
     ("History of suicide attempt in 2015.", NM, NM, "history", False),

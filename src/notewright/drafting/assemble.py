@@ -26,6 +26,7 @@ from notewright.drafting.model import (
     Withheld,
 )
 from notewright.drafting.names import find_names
+from notewright.drafting.process_material import process_cue
 from notewright.drafting.quotes import Quote, find_quotes, paraphrase
 from notewright.drafting.rewrite import Replacement, rewrite
 from notewright.drafting.risk import assess, mentions
@@ -99,10 +100,13 @@ def build(text: str, fmt: NoteFormat) -> Draft:
 
     previous = ""
     previous_text = ""
+    hunches: list[bool] = []
     for index, seg in enumerate(segments):
         in_unit = [m for m in measures if seg.start <= m.sources[0][0] < seg.end]
         unit_quotes = [q for q in quotes if seg.start <= q.start < seg.end]
         masked = masked_unit(text, seg, unit_quotes)
+        cue = process_cue(masked)
+        hunches.append(cue is not None and cue[0] == "hypothesis")
         kind = classify(masked, seg.heading, index / max(1, len(segments) - 1),
                         has_measure=bool(in_unit), previous=previous_text)
         previous_text = masked
@@ -141,11 +145,13 @@ def build(text: str, fmt: NoteFormat) -> Draft:
             placed[fmt.section_for("measure")].append((m.sources[0][0],
                                                         Statement(describe(m), m.sources)))
 
-    # Risk is read from what reaches the note: a clinician's private hunch ("I suspect she
-    # is hiding SI") is process material, not a finding about the client.
+    # Risk is read from everything the client said, even when the clinician wrote it inside
+    # their own reaction ("I froze when she said she has been looking up pills"): a missed
+    # endorsement is the worst error. Only a private hunch ("I suspect she is hiding SI")
+    # is not a finding about the client. Sources inside withheld words are cut away below.
     clinical: list[Source] = []
-    for seg, kind in zip(segments, kinds, strict=True):
-        if kind == PROCESS:
+    for seg, kind, hunch in zip(segments, kinds, hunches, strict=True):
+        if kind == PROCESS and hunch:
             continue
         if clinical and seg.joined == "clause" and text[clinical[-1][1]:seg.start].strip() in "-–—":
             # "SI/HI screen - safety: denies": a dash carries the sentence on, and so

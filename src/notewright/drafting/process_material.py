@@ -29,10 +29,12 @@ _SHARED = re.compile(
 # Clinical judgement in the first person stays in the note (a risk level, a rationale):
 # "I'm worried about her safety", "I felt it was important to review the plan".
 _CLINICAL = re.compile(
-    r"\bI(?:'m| am| was| remain| feel| felt)? (?:\w+ )?(?:worried|concerned) (?:about|for|that) "
-    r"(?:her|his|their|the client'?s?|client'?s?|pt'?s?) (?:safety|risk|drinking|use|"
-    r"substance use|health|mood|weight|eating|sleep|well-?being|recovery|relapse|"
-    r"suicid\w*|self-harm|medication|adherence|housing|children|kids)\b|"
+    # Worry whose object is the client is a risk judgement; worry about oneself ("worried
+    # I'm not helping") or a feeling reported as a feeling ("feeling worried for her more
+    # than usual") stays with the clinician's own reactions.
+    r"\bI(?:'m| am| remain)? (?:(?!feeling\b|feel\b|felt\b|getting\b)\w+ )?"
+    r"(?:worried|concerned) (?:about|for|that|this|because)\b"
+    r"(?!\s+(?:I|I'm|my|myself)\b)|"
     r"\bI (?:felt|feel|thought|think|believe) (?:that )?(?:it (?:was|is|would be) )?"
     r"(?:important|necessary|appropriate|prudent|indicated|clinically indicated|best|wise) to\b",
     re.IGNORECASE)

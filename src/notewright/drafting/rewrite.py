@@ -70,6 +70,8 @@ psychoeducated guided helped created developed recommended filed made paused eli
 implemented initiated continued began started checked addressed focused""".split())
 _FIRST_PERSON = re.compile(r"(?<![\w'])(I'm|I've|I'd|I'll|I|me|my|mine|myself|we're|we've|"
                            r"we'll|we|our|ours|us|ourselves)(?![\w'])", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|on|to|for|with|the|a|an|is|was|diagnosis|"
+                         r"disorder)\b)[a-z']+\b")
 _ROMAN_I = re.compile(r"(?:bipolar|type|phase|grade|stage|class|level|axis|part)\s+$", re.I)
 
 
@@ -85,8 +87,9 @@ def _first_person(text: str, clinician: str) -> str:
             and not text[:m.start()].rstrip().endswith("(")
         if low in ("i", "me", "myself") and (word in ("I", "me", "myself", "Me", "Myself")
                                              or pronoun_i):
-            if word == "I" and _ROMAN_I.search(text[:m.start()]):
-                return word
+            if word == "I" and _ROMAN_I.search(text[:m.start()]) and not _VERB_AFTER.match(
+                    text, m.end()):
+                return word  # "type I", "Part I of the workbook"; not "part I framed"
             if low == "i":
                 following = re.match(r"\s+([a-z']+)", text[m.end():])
                 if following and following.group(1) in _THIRD_PERSON:

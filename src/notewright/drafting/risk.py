@@ -113,6 +113,9 @@ _ANSWER = re.compile(
     r"hasn'?t|hadn'?t|haven'?t|doesn'?t|does not|did not|didn'?t|never|none|negative)\b|"
     r"\b(?P<yes>endorse[sd]?|endorsing|acknowledged|acknowledges|admitted|admits|yes|"
     r"reported|reports|disclosed|described|confirmed|positive)\b", re.IGNORECASE)
+_REPLY = re.compile(r"\b(?:said|says|stated|states|told (?:me|us|the \w+)|replied|answered|"
+                    r"responded|explained|described|shared|admitted|acknowledged)\b",
+                    re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "SI? no." / "HI re: boss? no - says...": a question-and-answer line; the answer decides.
 _ASKED_INLINE = re.compile(r"[^.;?\n]{0,24}\?\s*(?:[-–:]\s*)?(?:(?P<no>no|none|nope|denies|denied|"
@@ -164,7 +167,11 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 preceding = unit[max(0, m.start() - 25):m.start()]
                 if row.value == "abuse" and _has("not_abuse", "", preceding):
                     continue
-                asked = _QUESTION.search(before) is not None
+                questions = list(_QUESTION.finditer(before))
+                question = questions[-1] if questions else None
+                # "When I asked about safety she said she wishes she didn't wake up": the
+                # target is in the answer, not the topic of the question.
+                asked = question is not None and not _REPLY.search(before, question.end())
                 # The answer may sit in the next unit: the segmenter cuts at the "?".
                 inline = _ASKED_INLINE.match(text, u_start + m.end())
                 if _EMPTY_FIELD.match(unit[m.end():]) and not unit[:m.start()].strip(" -•*\t"):
