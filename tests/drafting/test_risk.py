@@ -96,6 +96,15 @@ CASES = [
     # said inside the clinician's own reaction: still the client's risk
     ("I froze when she said she wants to die.", "endorsed_passive", NM, NM, False),
     ("I suspect she is hiding SI.", NM, NM, NM, False),
+    ("Asked whether, if panic got worse, he has thought of ending his life; clear no.",
+     "denied", NM, NM, False),
+    ("Passive homicidal ideation toward the landlord, no plan or intent.", NM,
+     "endorsed_passive", NM, False),
+    ("She often wishes she would die in her sleep; no plan.", "endorsed_passive", NM, NM,
+     False),
+    ("Called his daughters last night to say goodbye; has a rope in the garage.",
+     "endorsed_active", NM, NM, False),
+    ("She planned to go through with it after finals.", "endorsed_active", NM, NM, False),
     # history vs current
     ("Hx of SI in college; denies current SI.", "denied", NM, NM, False),
     ("History of suicide attempt in 2015.", NM, NM, "history", False),

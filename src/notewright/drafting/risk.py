@@ -102,14 +102,15 @@ _URGES_AFTER = re.compile(r"^\s*(?:urges?|ideation|thoughts?)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\bper (?:intake|records?|the chart|chart|referral)|not discussed|"
                          r"\bbackground\b|from the chart", re.IGNORECASE)
 _BARE_ABUSE = re.compile(r"^abus\w*$", re.IGNORECASE)
-_SAME_SUBJECT = re.compile(r"\b(she|he|they)\s+wish\w*\s+(?:that\s+)?\1\s+(?:was|were)\b",
-                           re.IGNORECASE)
+_SAME_SUBJECT = re.compile(r"\b(she|he|they)\s+(?:\w+\s+)?wish\w*\s+(?:that\s+)?\1\s+"
+                           r"(?:was|were|would|could)\b", re.IGNORECASE)
 # "Asked about thoughts of suicide; both denied": a screening question is not a mention of
 # ideation; its answer, later in the same sentence, says what the client said.
 _QUESTION = re.compile(r"\b(?:asked|asking|ask|screened|inquired|queried|explored whether|"
                        r"checked (?:in )?(?:about|for|on))\b", re.IGNORECASE)
 _ANSWER = re.compile(
-    r"\b(?P<no>denie[sd]|deny|denying|said no|says no|answered no|has not|had not|have not|"
+    r"\b(?P<no>denie[sd]|deny|denying|(?:said|says|answered|replied|responded)(?: \w+)? no|"
+    r"(?:a )?(?:clear|firm|flat) no|has not|had not|have not|"
     r"hasn'?t|hadn'?t|haven'?t|doesn'?t|does not|did not|didn'?t|never|none|negative)\b|"
     r"\b(?P<yes>endorse[sd]?|endorsing|acknowledged|acknowledges|admitted|admits|yes|"
     r"reported|reports|disclosed|described|confirmed|positive)\b", re.IGNORECASE)
@@ -167,11 +168,16 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 preceding = unit[max(0, m.start() - 25):m.start()]
                 if row.value == "abuse" and _has("not_abuse", "", preceding):
                     continue
-                questions = list(_QUESTION.finditer(before))
+                # The question may open the sentence in an earlier unit ("asked whether, if
+                # panic got worse, he has thought of ending his life; clear no").
+                at = u_start + m.start()
+                opened = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+                asked_in = text[max(opened, at - 160):at]
+                questions = list(_QUESTION.finditer(asked_in))
                 question = questions[-1] if questions else None
                 # "When I asked about safety she said she wishes she didn't wake up": the
                 # target is in the answer, not the topic of the question.
-                asked = question is not None and not _REPLY.search(before, question.end())
+                asked = question is not None and not _REPLY.search(asked_in, question.end())
                 # The answer may sit in the next unit: the segmenter cuts at the "?".
                 inline = _ASKED_INLINE.match(text, u_start + m.end())
                 if _EMPTY_FIELD.match(unit[m.end():]) and not unit[:m.start()].strip(" -•*\t"):
