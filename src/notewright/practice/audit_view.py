@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections import deque
 
 from notewright.audit import AuditEvent, Verification
-from notewright.practice.store import Store, audit, require
-from notewright.records import access
+from notewright.practice.store import Store, audit, require_practice_action
 from notewright.records.model import User
 from notewright.storage import audit_log
 
@@ -16,8 +15,7 @@ def audit_report(store: Store, actor: User, *, limit: int = 200
                  ) -> tuple[Verification, list[AuditEvent]]:
     """(verification of the whole chain, the newest `limit` events, newest first)."""
     with store.write() as conn:
-        perm = require(store, actor, access.may(store.policy, actor, "audit.view",
-                                                now=store.clock()), "audit_log", None)
+        perm = require_practice_action(store, actor, "audit.view", "audit_log")
         verification = audit_log.verify(conn)
         latest: deque[AuditEvent] = deque(maxlen=limit)
         stream = audit_log.events(conn)

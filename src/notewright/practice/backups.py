@@ -10,8 +10,8 @@ from datetime import datetime
 from pathlib import Path
 
 from notewright.errors import NotewrightError
-from notewright.practice.store import Store, audit, require
-from notewright.records import access
+from notewright.practice.store import Store, audit, require_practice_action
+from notewright.records.access import Permission
 from notewright.records.model import User
 from notewright.settings import Settings
 from notewright.storage import backup
@@ -25,9 +25,8 @@ class BackupListing:
     status: str  # "manifest verified" or what is wrong
 
 
-def _may(store: Store, actor: User) -> access.Permission:
-    return require(store, actor, access.may(store.policy, actor, "backup.manage",
-                                            now=store.clock()), "backup", None)
+def _may(store: Store, actor: User) -> Permission:
+    return require_practice_action(store, actor, "backup.manage", "backup")
 
 
 def make_backup(store: Store, actor: User, settings: Settings, folder: Path) -> str:

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine
 
 from notewright.audit import AuditEvent
 from notewright.errors import AccessDenied
+from notewright.records import access
 from notewright.records.access import AccessPolicy, Permission, load_policy
 from notewright.records.model import User
 from notewright.settings import Settings
@@ -124,3 +125,11 @@ def require(store: Store, actor: User, permission: Permission, object_type: str,
                   client_id=client_id, reason=f"{permission.action}: {permission.reason}",
                   flagged=True))
     return permission
+
+
+def require_practice_action(store: Store, actor: User, action: str,
+                            object_type: str) -> Permission:
+    """`require` for an action on the practice as a whole (user.manage, audit.view,
+    backup.manage): no client, no care team."""
+    return require(store, actor, access.may(store.policy, actor, action, now=store.clock()),
+                   object_type, None)

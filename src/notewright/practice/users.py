@@ -10,8 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, delete, select, update
 
 from notewright.errors import AccessDenied, Conflict, InvalidInput, NotFound
-from notewright.practice.store import Store, audit, require
-from notewright.records import access
+from notewright.practice.store import Store, audit, require_practice_action
 from notewright.records.model import Practice, Role, User
 from notewright.storage import records, tables
 
@@ -87,8 +86,7 @@ def add_user(store: Store, actor: User, *, username: str, display_name: str,
         raise InvalidInput("give at least one role", field="roles",
                            allowed=[r.value for r in Role])
     with store.write() as conn:
-        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
-                                                now=store.clock()), "user", None)
+        perm = require_practice_action(store, actor, "user.manage", "user")
         if conn.execute(select(tables.users.c.id)
                         .where(tables.users.c.username == username)).first():
             raise Conflict(f"username {username} is taken")
@@ -107,8 +105,7 @@ def add_user(store: Store, actor: User, *, username: str, display_name: str,
 
 def list_users(store: Store, actor: User) -> list[User]:
     with store.write() as conn:
-        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
-                                                now=store.clock()), "user", None)
+        perm = require_practice_action(store, actor, "user.manage", "user")
         users = records.list_users(conn)
         audit(conn, store, actor, "user.list", "user", None, permission=perm)
     return users
@@ -116,8 +113,7 @@ def list_users(store: Store, actor: User) -> list[User]:
 
 def disable_user(store: Store, actor: User, username: str) -> User:
     with store.write() as conn:
-        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
-                                                now=store.clock()), "user", None)
+        perm = require_practice_action(store, actor, "user.manage", "user")
         user, _ = records.load_user(conn, username=username)
         if user.id == actor.id:
             raise InvalidInput("you cannot disable your own account", field="username")
@@ -130,8 +126,7 @@ def disable_user(store: Store, actor: User, username: str) -> User:
 def enable_user(store: Store, actor: User, username: str) -> User:
     """Let a disabled account sign in again (the admin gives it a new password as needed)."""
     with store.write() as conn:
-        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
-                                                now=store.clock()), "user", None)
+        perm = require_practice_action(store, actor, "user.manage", "user")
         user, _ = records.load_user(conn, username=username)
         records.set_user_active(conn, user.id, True)
         audit(conn, store, actor, "user.enable", "user", user.id, permission=perm)
@@ -163,8 +158,7 @@ def reset_password(store: Store, actor: User, username: str, new: str) -> User:
     account; audited and flagged, because it is also how an account would be taken over."""
     _check_password(new)
     with store.write() as conn:
-        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
-                                                now=store.clock()), "user", None)
+        perm = require_practice_action(store, actor, "user.manage", "user")
         user, _ = records.load_user(conn, username=username)
         records.set_password_hash(conn, user.id, _hasher.hash(new))
         _sign_out_everywhere(conn, user.id)
@@ -177,8 +171,7 @@ def reset_two_step(store: Store, actor: User, username: str) -> User:
     """Remove a user's authenticator (a lost phone): they sign in with their password and
     enrol a new one from their account page. Audited and flagged."""
     with store.write() as conn:
-        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
-                                                now=store.clock()), "user", None)
+        perm = require_practice_action(store, actor, "user.manage", "user")
         user, _ = records.load_user(conn, username=username)
         conn.execute(delete(tables.web_totp).where(tables.web_totp.c.user_id == user.id))
         _sign_out_everywhere(conn, user.id)
@@ -195,8 +188,7 @@ def set_roles(store: Store, actor: User, username: str, roles: Iterable[Role]) -
         raise InvalidInput("give at least one role", field="roles",
                            allowed=[r.value for r in Role])
     with store.write() as conn:
-        perm = require(store, actor, access.may(store.policy, actor, "user.manage",
-                                                now=store.clock()), "user", None)
+        perm = require_practice_action(store, actor, "user.manage", "user")
         user, _ = records.load_user(conn, username=username)
         if user.id == actor.id and Role.PRACTICE_ADMIN not in role_set:
             raise InvalidInput("you cannot remove your own practice_admin role",
