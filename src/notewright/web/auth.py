@@ -87,11 +87,19 @@ def _check_totp(state: WebState, user: User, code: str) -> bool:
     return bool(code) and pyotp.TOTP(secret).verify(code.replace(" ", ""), valid_window=1)
 
 
+def _count_failure(state: WebState, username: str, now: float) -> None:
+    """One more failed password for `username`: the lockout with back-off that sign-in,
+    re-authentication and the password change share."""
+    cfg = state.config
+    session_store.record_failure(state.store.record, username, now, after=cfg.lockout_after,
+                                 base=cfg.lockout_base_seconds, cap=cfg.lockout_max_seconds)
+
+
 @router.post("/signin", dependencies=[Depends(pre_session_csrf)])
 def signin(request: Request, state: State, username: Annotated[str, Form()],
            password: Annotated[str, Form()], code: Annotated[str, Form()] = "",
            next: Annotated[str, Form()] = "") -> Response:
-    cfg, engine, now = state.config, state.store.record, state.now()
+    engine, now = state.store.record, state.now()
     username = username.strip()[:64]
     until = session_store.locked_until(engine, username)
     if until > now:
@@ -103,16 +111,14 @@ def signin(request: Request, state: State, username: Annotated[str, Form()],
         if not _check_totp(state, user, code):
             raise AccessDenied(FAILED)
     except AccessDenied:
-        session_store.record_failure(engine, username, now, after=cfg.lockout_after,
-                                     base=cfg.lockout_base_seconds,
-                                     cap=cfg.lockout_max_seconds)
+        _count_failure(state, username, now)
         return _signin_page(request, state, error=FAILED, status_code=401, next_url=next,
                             username=username)
     session_store.clear_failures(engine, username)
     token, _ = session_store.create(engine, user.id, now)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax",
-                        secure=cookie_secure(request, cfg), path="/")
+                        secure=cookie_secure(request, state.config), path="/")
     response.delete_cookie(PRE_CSRF_COOKIE, path="/")
     return response
 
@@ -142,7 +148,7 @@ def reauth_page(request: Request, state: State, signed: Signed, next: str = "") 
 @router.post("/reauth")
 def reauth(request: Request, state: State, signed: Posted,
            password: Annotated[str, Form()], next: Annotated[str, Form()] = "") -> Response:
-    cfg, engine, now = state.config, state.store.record, state.now()
+    engine, now = state.store.record, state.now()
     if session_store.locked_until(engine, signed.user.username) > now:
         return render(request, state, "reauth.html", {
             "next": _safe_next(next), "error": "Too many failed attempts; wait and retry."},
@@ -150,9 +156,7 @@ def reauth(request: Request, state: State, signed: Posted,
     try:
         authenticate(state.store, signed.user.username, password)
     except AccessDenied:
-        session_store.record_failure(engine, signed.user.username, now,
-                                     after=cfg.lockout_after, base=cfg.lockout_base_seconds,
-                                     cap=cfg.lockout_max_seconds)
+        _count_failure(state, signed.user.username, now)
         return render(request, state, "reauth.html",
                       {"next": _safe_next(next), "error": "That password is not right."},
                       status_code=401)
@@ -181,7 +185,7 @@ def password_change(request: Request, state: State, signed: Posted,
                     current_password: Annotated[str, Form()],
                     new_password: Annotated[str, Form()],
                     confirm_password: Annotated[str, Form()]) -> Response:
-    cfg, engine, now = state.config, state.store.record, state.now()
+    engine, now = state.store.record, state.now()
     if session_store.locked_until(engine, signed.user.username) > now:
         return _account_page(request, state, signed, status_code=429,
                              password_error="Too many failed attempts; wait and retry.")
@@ -191,9 +195,7 @@ def password_change(request: Request, state: State, signed: Posted,
     try:
         change_password(state.store, signed.user, current=current_password, new=new_password)
     except AccessDenied:
-        session_store.record_failure(engine, signed.user.username, now,
-                                     after=cfg.lockout_after, base=cfg.lockout_base_seconds,
-                                     cap=cfg.lockout_max_seconds)
+        _count_failure(state, signed.user.username, now)
         return _account_page(request, state, signed, status_code=401,
                              password_error="Your current password is not right.")
     except InvalidInput as exc:
