@@ -5,14 +5,10 @@ the psychotherapy-notes vault and the review page (with its highlights) included
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from browser_server import Server
 from playwright.sync_api import Browser, Page, expect
-
-EXAMPLE = (Path(__file__).parents[2] / "examples/session-description.txt").read_text()
-PASSWORD = "demo-password-not-secret"
+from test_browser_review_and_sign import EXAMPLE, sign_in
 
 # Runs in the page: every element with its own visible text, its text colour and the
 # effective background (the nearest ancestor with an opaque background colour).
@@ -48,14 +44,6 @@ MEASURE = """() => {
 }"""
 
 
-def _sign_in(page: Page, server: Server, username: str) -> None:
-    page.goto(server.url + "/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
-
-
 def _failures(page: Page) -> list[str]:
     found = page.evaluate(MEASURE)
     assert found, "no text measured"
@@ -84,7 +72,7 @@ def test_sign_in_page_contrast(browser: Browser, server: Server) -> None:
 def test_daily_screens_meet_aa_contrast(browser: Browser, server: Server, username: str,
                                         paths: list[str]) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    _sign_in(page, server, username)
+    sign_in(page, server, username)
     failures = []
     for path in paths:
         page.goto(server.url + path)
@@ -96,7 +84,7 @@ def test_daily_screens_meet_aa_contrast(browser: Browser, server: Server, userna
 def test_review_page_with_highlights_meets_aa_contrast(browser: Browser,
                                                        server: Server) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    _sign_in(page, server, "avery")
+    sign_in(page, server, "avery")
     page.get_by_role("link", name="Write note").first.click()
     page.get_by_label("What happened in the session, in your own words").fill(EXAMPLE)
     page.get_by_role("button", name="Draft the note").click()
