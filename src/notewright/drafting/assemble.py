@@ -100,13 +100,11 @@ def build(text: str, fmt: NoteFormat) -> Draft:
 
     previous = ""
     previous_text = ""
-    hunches: list[bool] = []
+    hunches: set[int] = set()  # withheld units that are the clinician's private hunch
     for index, seg in enumerate(segments):
         in_unit = [m for m in measures if seg.start <= m.sources[0][0] < seg.end]
         unit_quotes = [q for q in quotes if seg.start <= q.start < seg.end]
         masked = masked_unit(text, seg, unit_quotes)
-        cue = process_cue(masked)
-        hunches.append(cue is not None and cue[0] == "hypothesis")
         kind = classify(masked, seg.heading, index / max(1, len(segments) - 1),
                         has_measure=bool(in_unit), previous=previous_text)
         previous_text = masked
@@ -118,6 +116,9 @@ def build(text: str, fmt: NoteFormat) -> Draft:
         previous = kind
         kinds.append(kind)
         if kind == PROCESS:
+            cue = process_cue(masked)
+            if cue is not None and cue[0] == "hypothesis":
+                hunches.add(index)
             # 164.501: test results are never psychotherapy-note content, so a score in a
             # withheld unit is carved out and stated in the note.
             holes = [m.sources[0] for m in in_unit]
@@ -150,8 +151,8 @@ def build(text: str, fmt: NoteFormat) -> Draft:
     # endorsement is the worst error. Only a private hunch ("I suspect she is hiding SI")
     # is not a finding about the client. Sources inside withheld words are cut away below.
     clinical: list[Source] = []
-    for seg, kind, hunch in zip(segments, kinds, hunches, strict=True):
-        if kind == PROCESS and hunch:
+    for index, seg in enumerate(segments):
+        if index in hunches:
             continue
         if clinical and seg.joined == "clause" and text[clinical[-1][1]:seg.start].strip() in "-–—":
             # "SI/HI screen - safety: denies": a dash carries the sentence on, and so

@@ -19,9 +19,12 @@ from notewright.drafting.model import Risk, Source
 
 TARGETS = ("si", "hi", "self_harm", "abuse")
 CONTEXTS = ("negated", "historical", "hypothetical", "current", "family", "not_abuse")
+# The verbs that open the client's own statement; they end a cue's reach, and a grade
+# written right after one ("SI: endorses passive thoughts") belongs to the target.
+_AFFIRMING_VERBS = (r"endorse[sd]?|endorsing|reports?|reported|admits?|admitted|"
+                    r"acknowledge[sd]?|disclosed|states?|stated")
 _TERMINATOR = re.compile(
-    r"\b(?:but|however|although|though|except|yet|whereas|while|endorse[sd]?|endorsing|"
-    r"reports?|reported|admits?|admitted|acknowledge[sd]?|disclosed|states?|stated)\b|[;.!?]",
+    rf"\b(?:but|however|although|though|except|yet|whereas|while|{_AFFIRMING_VERBS})\b|[;.!?]",
     re.IGNORECASE)
 _WINDOW = 70  # characters a cue reaches before (or after) its target
 _ACTIVE = re.compile(r"\b(?:plan|plans|planned|intent|intention|method|means|rehears\w*|"
@@ -127,8 +130,7 @@ _NOTHING_SINCE = re.compile(
     r"(?:her|his|their) (?:teens|twenties)|\d+\b|then\b|$)", re.IGNORECASE)
 # "Self-harm:" with nothing after it: an empty field of a pasted template.
 _EMPTY_FIELD = re.compile(r"^\s*:?\s*$")
-_AFFIRMING = re.compile(r"^(?:endorse[sd]?|endorsing|reports?|reported|admits?|admitted|"
-                        r"acknowledge[sd]?|disclosed|states?|stated)$", re.IGNORECASE)
+_AFFIRMING = re.compile(rf"^(?:{_AFFIRMING_VERBS})$", re.IGNORECASE)
 
 
 def _answered_no(text: str, question_end: int) -> bool:
