@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from notewright.drafting.lexicons import PatternRow, pattern_rows
+from notewright.drafting.lexicons import Folded, PatternRow, pattern_rows
 
 # A mention governed by one of these is not something the clinician did in this session.
 _NOT_DONE = re.compile(
@@ -30,8 +30,9 @@ def _rows() -> tuple[PatternRow, ...]:
 def _mentions(unit_text: str) -> tuple[tuple[str, int, int], ...]:
     # Each unit is scanned once per draft: the section model asks about it twice (as
     # itself and as the next unit's "previous") and the assembler once more.
-    return tuple((row.value, m.start(), m.end())
-                 for row in _rows() for m in row.pattern.finditer(unit_text))
+    folded = Folded.of(unit_text)
+    return tuple((row.value, m.start(), m.end()) for row in _rows() if row.may_match(folded)
+                 for m in row.pattern.finditer(unit_text))
 
 
 def find_interventions(unit_text: str, *, planned_ok: bool = False) -> list[tuple[str, int, int]]:

@@ -99,12 +99,157 @@ def compile_pattern(pattern: str, *, file: str, line: int, flags: int = re.IGNOR
                             field="pattern") from None
 
 
+_META = set("\\.[](){}|?*+^$")
+_QUANTIFIER = set("?*{")
+_LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*\)")
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The index just past the `)` that closes the group opened at `start`."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(pattern)
+
+
+def _heads(alternative: str) -> frozenset[str] | None:
+    """Case-folded literal text that every match of `alternative` starts with (one of the
+    set), or None when it can start with anything (a class, `\\w`, an optional part)."""
+    i = 0
+    while True:  # anchors and look-behinds consume nothing
+        if alternative.startswith(("^", "\\b"), i):
+            i += 1 if alternative[i] == "^" else 2
+        elif alternative.startswith(("(?<=", "(?<!", "(?=", "(?!"), i):
+            i = _group_end(alternative, i)
+        else:
+            break
+    if alternative.startswith("(", i):
+        end = _group_end(alternative, i)
+        optional = alternative[end:end + 1]
+        if optional == "{":
+            return None
+        inner = re.sub(r"^\?(?:[-a-zA-Z]+:|:)", "", alternative[i + 1:end - 1])
+        parts = _alternatives(inner)
+        if all(_LOOKAROUND.fullmatch(p) for p in parts):
+            # "(?:(?<=denies )|(?<=no ))si": a choice of look-behinds consumes nothing.
+            return _heads(alternative[end:])
+        found: set[str] = set()
+        if optional in ("?", "*"):
+            # "(would )?welcome death": a match starts in the group or just after it.
+            rest = _heads(alternative[end + 1:].removeprefix("?"))
+            if rest is None:
+                return None
+            found |= rest
+        for part in parts:
+            heads = _heads(part)
+            if heads is None:
+                return None
+            found |= heads
+        return frozenset(found)
+    literal = []
+    while i < len(alternative):
+        c = alternative[i]
+        if c == "\\" and i + 1 < len(alternative) and not alternative[i + 1].isalnum():
+            literal.append(alternative[i + 1])
+            i += 2
+            continue
+        if c in _META:
+            if c in _QUANTIFIER and literal:
+                literal.pop()  # the character before an optional mark is optional
+            break
+        literal.append(c)
+        i += 1
+    head = "".join(literal).casefold()
+    return frozenset([head]) if head else None
+
+
+_WORD_HEAD = re.compile(r"\w+")
+_WORD_STARTS = re.compile(r"\b(\w{1,3})(\w*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Prefilter:
+    """What a pattern's matches must start with: for alternatives that start at a word
+    start, the first one to three letters of that word (`keys`; "=i" is the whole word
+    "i"); for the others, literal text (`loose`). Tested against a `Folded` text before
+    the regular expression runs."""
+
+    keys: frozenset[str]
+    loose: tuple[str, ...]
+
+
+def prefilter(pattern: str) -> Prefilter | None:
+    """The prefilter of a lexicon pattern, or None when its start cannot be told (then
+    the expression always runs)."""
+    keys: set[str] = set()
+    loose: set[str] = set()
+    for alternative in _alternatives(pattern):
+        heads = _heads(alternative) if alternative else None
+        if heads is None:
+            return None
+        at_word_start = _edged(alternative).startswith(_HEAD)
+        for head in heads:
+            word = _WORD_HEAD.match(head)
+            if at_word_start and word:
+                # "i " is the word "I" itself, not any word that starts with an i.
+                whole = len(word.group()) < min(3, len(head))
+                keys.add(("=" if whole else "") + word.group()[:3])
+            else:
+                loose.add(head)
+    return Prefilter(frozenset(keys), tuple(sorted(loose)))
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A text case-folded once, with the first one to three letters of each of its words,
+    for `PatternRow.may_match`."""
+
+    text: str
+    starts: frozenset[str]
+    exact: bool  # False when case folding changed the text's length: then test nothing
+
+    @classmethod
+    def of(cls, text: str) -> Folded:
+        folded = text.casefold()
+        starts: set[str] = set()
+        for m in _WORD_STARTS.finditer(folded):
+            w = m.group(1)
+            starts.update((w[:1], w[:2], w))
+            if len(w) < 3 and not m.group(2):
+                starts.add("=" + w)
+        return cls(folded, frozenset(starts), len(folded) == len(text))
+
+
 @dataclass(frozen=True, slots=True)
 class PatternRow:
     pattern: re.Pattern[str]
     value: str
     extra: str
     line: int
+    prefilter: Prefilter | None = None
+
+    def may_match(self, folded: Folded) -> bool:
+        """False when the pattern cannot match the text: none of the words its matches
+        start with is there. Most units mention no row of a lexicon at all, and a set
+        test costs far less than running the expression."""
+        f = self.prefilter
+        if f is None or not folded.exact:
+            return True
+        return not f.keys.isdisjoint(folded.starts) or any(h in folded.text for h in f.loose)
 
 
 def pattern_rows(name: str, value_column: str, extra_column: str | None = None,
@@ -119,7 +264,8 @@ def pattern_rows(name: str, value_column: str, extra_column: str | None = None,
             raise DataFileError(f"lexicons/{name}", f"{value!r} is not one of "
                                 + ", ".join(allowed), line=line, field=value_column)
         out.append(PatternRow(compile_pattern(row["pattern"], file=name, line=line), value,
-                              row.get(extra_column, "").strip() if extra_column else "", line))
+                              row.get(extra_column, "").strip() if extra_column else "", line,
+                              prefilter(row["pattern"])))
     return tuple(out)
 
 

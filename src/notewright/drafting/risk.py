@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from notewright.drafting.lexicons import PatternRow, pattern_rows
+from notewright.drafting.lexicons import Folded, PatternRow, pattern_rows
 from notewright.drafting.model import Risk, Source
 
 TARGETS = ("si", "hi", "self_harm", "abuse")
@@ -86,7 +86,7 @@ def _clause_after(text: str, end: int, limit: int) -> str:
 
 
 def _has(category: str, before: str, after: str) -> bool:
-    for row in _contexts():
+    for row in _contexts():  # a clause is a few words: no prefilter pays for itself here
         if row.value != category:
             continue
         if row.extra in ("forward", "both") and row.pattern.search(before):
@@ -149,8 +149,11 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     found: list[Mention] = []
     for u_start, u_end in units:
         unit = text[u_start:u_end]
+        folded = Folded.of(unit)
         seen: set[tuple[str, int]] = set()
         for row in _targets():
+            if not row.may_match(folded):
+                continue
             for m in row.pattern.finditer(unit):
                 key = (row.value, m.start())
                 if key in seen:
