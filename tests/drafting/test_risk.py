@@ -31,7 +31,23 @@ CASES = [
     ("Passive SI this week, denies plan or intent.", "endorsed_passive", NM, NM, False),
     ("Endorses SI with plan to overdose on pills.", "endorsed_active", NM, NM, False),
     ("Pt reports suicidal ideation with a plan and intent.", "endorsed_active", NM, NM, False),
-    ("Endorses HI toward coworker, no plan.", NM, "endorsed_passive", NM, False),
+    # Unqualified ideation is active (C-SSRS): "no plan" does not make it passive.
+    ("Endorses HI toward coworker, no plan.", NM, "endorsed_active", NM, False),
+    ("Thoughts of killing himself most nights, no plan or intent.", "endorsed_active", NM, NM,
+     False),
+    ("When I asked about suicidal thoughts she said no plan and no intention, but she thinks"
+     " her kids would be better off without her.", "endorsed_passive", NM, NM, False),
+    ("PHQ-9 = 15, item 9 = 1.", "endorsed_passive", NM, NM, False),
+    ("PHQ-9 item 9 = 1; asked, she says she clicked the wrong box, no thoughts of death or"
+     " suicide.", "denied", NM, NM, False),
+    ("C-SSRS positive: wished he were dead (yes); intent (no).", "endorsed_passive", NM, NM,
+     False),
+    ("History of suicide attempt, currently low risk.", NM, NM, "history", False),
+    ("She said if she went to sleep one night and didn't wake up, that would be fine.",
+     "endorsed_passive", NM, NM, False),
+    ("Psychoeducation to mom on NSSI vs suicidal behavior.", NM, NM, NM, False),
+    ("She has no wish to harm him and the images make her feel sick.", NM, "denied", NM,
+     False),
     ("Pt reports thoughts of killing her ex with a plan.", NM, "endorsed_active", NM, False),
     ("Pt says she wishes her ex would drop dead.", NM, "endorsed_passive", NM, False),
     # a screening question is answered later in the sentence
@@ -66,7 +82,7 @@ CASES = [
     ("SI? denies. HI re: boss? no - says he is not worth it.", "denied", "denied", NM, False),
     ("SI? yes, passive. Cutting? yes - showed me her forearm.", "endorsed_passive", NM,
      "current", False),
-    ("+SI no plan", "endorsed_passive", NM, NM, False),
+    ("+SI no plan", "endorsed_active", NM, NM, False),  # unqualified: active
     ("Safety screen:\n  SI: endorses passive thoughts of not wanting to wake up.\n  HI:\n"
      "  Self-harm:\nPlan: weekly", "endorsed_passive", NM, NM, False),
     ("Neither endorses SI.", "denied", NM, NM, False),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from notewright.errors import DataFileError
@@ -145,8 +145,14 @@ def _heads(alternative: str) -> frozenset[str] | None:
         inner = re.sub(r"^\?(?:[-a-zA-Z]+:|:)", "", alternative[i + 1:end - 1])
         parts = _alternatives(inner)
         if all(_LOOKAROUND.fullmatch(p) for p in parts):
-            # "(?:(?<=denies )|(?<=no ))si": a choice of look-behinds consumes nothing.
-            return _heads(alternative[end:])
+            # "(?:(?<=denies )|(?<=no ))si": a choice of look-behinds consumes nothing,
+            # and where each is plain text the match is preceded by one of them.
+            rest = _heads(alternative[end:])
+            behind = [p[4:-1].casefold() for p in parts if p.startswith("(?<=")]
+            if rest is None or len(behind) < len(parts) or any(
+                    _META & set(b) for b in behind):
+                return rest
+            return frozenset(b + r for b in behind for r in rest)
         found: set[str] = set()
         if optional in ("?", "*"):
             # "(would )?welcome death": a match starts in the group or just after it.
@@ -223,6 +229,7 @@ class Folded:
     exact: bool  # False when case folding changed the text's length: then test nothing
 
     @classmethod
+    @lru_cache(maxsize=4096)  # the same unit is asked about by several lexicons
     def of(cls, text: str) -> Folded:
         folded = text.casefold()
         starts: set[str] = set()

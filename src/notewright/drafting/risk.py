@@ -29,8 +29,18 @@ _TERMINATOR = re.compile(
 _WINDOW = 70  # characters a cue reaches before (or after) its target
 _ACTIVE = re.compile(r"\b(?:plan|plans|planned|intent|intention|method|means|rehears\w*|"
                      r"active|preparatory|bought|stockpil\w*|gun|rope|pills)\b", re.IGNORECASE)
-_PASSIVE = re.compile(r"\bpassive\b|\bwithout (?:a )?(?:plan|intent)|\bno (?:plan|intent)",
-                      re.IGNORECASE)
+# Endorsed ideation is passive only when the description says so: "no plan or intent"
+# neither makes it passive (C-SSRS: thoughts of killing oneself are active without a plan)
+# nor, being a denial, makes it active.
+_PASSIVE = re.compile(r"\bpassive\b", re.IGNORECASE)
+_NO_PLAN = re.compile(
+    r"\b(?:no|without|denies|denied|denying|not|never|nor|neither)\s+(?:\w+\s+)?(?:a\s+|any\s+)?"
+    r"(?:plans?|intent|intention|method|means)\b(?:\s*(?:,|or|and|/|nor)\s*(?:no\s+)?"
+    r"(?:plans?|intent|intention|method|means|preparatory \w+))*", re.IGNORECASE)
+# PHQ-9 item 9 asks about thoughts of being better off dead or of self-harm: any score
+# above 0 is a positive screen (1, "several days", is recorded as passive ideation).
+_ITEM9 = re.compile(r"\b(?:item\s*(?:#\s*)?9|q9)\s*(?:=|:|was|of|is|at)?\s*(?P<score>[1-3])\b"
+                    r"(?!\s*(?:/|-|to|or|\.\d))", re.IGNORECASE)
 _ITEM9_ZERO = re.compile(r"\bitem\s*(?:#\s*)?9\s*(?:=|:|was|of|is|at)?\s*0\b|\bq9\s*(?:=|:)?\s*0\b",
                          re.IGNORECASE)
 
@@ -44,6 +54,7 @@ class Mention:
     quoted: bool = False
     figure_of_speech: bool = False  # "I could kill him": anger, disowned if explored
     asked: bool = False  # the topic of a screening question, not the client's words
+    screener_item: bool = False  # a positive PHQ-9 item 9, with no words of the client's
 
 
 @cache
@@ -85,6 +96,15 @@ def _clause_after(text: str, end: int, limit: int) -> str:
     return window[:m.start()] if m else window
 
 
+def _historical(before: str, after: str) -> bool:
+    """Past, not current. "History of suicide attempt, currently low risk": a history cue
+    written before the target is outweighed only by a current cue before it too; what
+    follows the target is often about something else."""
+    if _has("historical", before, "") and not _has("current", before, ""):
+        return True
+    return _has("historical", "", after) and not _has("current", before, after)
+
+
 def _has(category: str, before: str, after: str) -> bool:
     for row in _contexts():  # a clause is a few words: no prefilter pays for itself here
         if row.value != category:
@@ -105,6 +125,7 @@ _URGES_AFTER = re.compile(r"^\s*(?:urges?|ideation|thoughts?)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\bper (?:intake|records?|the chart|chart|referral)|not discussed|"
                          r"\bbackground\b|from the chart", re.IGNORECASE)
 _BARE_ABUSE = re.compile(r"^abus\w*$", re.IGNORECASE)
+_SCREENER = re.compile(r"\bC-?SSRS\b|\bColumbia\b|\bASQ\b", re.IGNORECASE)
 _SAME_SUBJECT = re.compile(r"\b(she|he|they)\s+(?:\w+\s+)?wish\w*\s+(?:that\s+)?\1\s+"
                            r"(?:was|were|would|could)\b", re.IGNORECASE)
 # "Asked about thoughts of suicide; both denied": a screening question is not a mention of
@@ -193,14 +214,17 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                         not inline and _has("negated", before, after)) or (
                         asked and _answered_no(text, u_start + m.end())):
                     status = "negated"
-                elif _has("historical", before, after) and not _has("current", before, after):
+                elif _historical(before, after):
                     status = "historical"
                 else:
                     status = "affirmed"
                 grade = "" if row.extra == "denial" else row.extra
                 target = row.value
-                if target == "hi" and _SAME_SUBJECT.search(unit[max(0, m.start() - 12):m.end()]):
-                    target, grade = "si", "passive"  # "she wishes she were dead": herself
+                if target == "hi" and (_SAME_SUBJECT.search(unit[max(0, m.start() - 12):m.end()])
+                                       or (grade == "passive" and _SCREENER.search(unit))):
+                    # "she wishes she were dead": herself; so is "wished he were dead" read
+                    # off a suicide screener's first item.
+                    target, grade = "si", "passive"
                 if row.value in ("si", "hi") and status == "affirmed" and grade in ("", "screen"):
                     clause = before + m.group() + after
                     rest = unit[m.end() + len(after):]
@@ -212,24 +236,31 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                         clause += re.split(r"[.;]", rest, maxsplit=1)[0]
                     if _PASSIVE.search(clause):
                         grade = "passive"
-                    elif _ACTIVE.search(clause):
+                    elif _ACTIVE.search(_NO_PLAN.sub(" ", clause)):
                         grade = "active"
                 found.append(Mention(target, grade, status, (u_start, u_end), quoted,
                                      _FIGURE_OF_SPEECH.search(unit[max(0, m.start() - 12):
                                                                    m.end()]) is not None,
                                      asked))
+    for u_start, u_end in units:
+        item = _ITEM9.search(text, u_start, u_end)
+        if item and not any(m.unit == (u_start, u_end) and m.target == "si" for m in found):
+            found.append(Mention("si", "passive" if item.group("score") == "1" else "screen",
+                                 "affirmed", (u_start, u_end), screener_item=True))
     return _disowned(text, found)
 
 
 def _disowned(text: str, found: list[Mention]) -> list[Mention]:
     """A quoted wish to die that the clinician explored and the client disowned in the same
-    breath ("…" — explored: denies any wish to be dead) is a denial, per the conventions."""
+    breath ("…" — explored: denies any wish to be dead) is a denial, per the conventions;
+    so is a positive screener item the client explained away ("item 9 = 1; asked, says
+    she clicked the wrong box, no thoughts of death")."""
     keep = []
     for m in found:
         # Only a wish to die is disowned this way: a passive wish that another person
         # were dead stays passive homicidal ideation even "without intent".
         disownable = m.target == "si" or (m.target == "hi" and m.figure_of_speech)
-        if disownable and m.quoted and m.status == "affirmed" and any(
+        if disownable and (m.quoted or m.screener_item) and m.status == "affirmed" and any(
                 n.target == m.target and n.status == "negated" and not n.quoted
                 and 0 <= n.unit[0] - m.unit[0] <= 600 for n in found):
             continue
