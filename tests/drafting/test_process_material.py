@@ -43,6 +43,16 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "Supervisor thinks I'm too careful with him around the grief.",
         "I'm worried I'm not helping her at all.",
         "I am feeling worried for her more than usual.",
+        # the clinician in the third person, with or without an article
+        "Therapist noticed herself siding with the client and will watch for that.",
+        "Clinician wondered if she times her disclosures for the end of group, but this is "
+        "a hunch.",
+        "The clinician privately questions whether ending now is driven by the insurance "
+        "authorization.",
+        "Therapist felt shaky after she left.",
+        # no subject at all
+        "Wonder whether the bunny is her brother, or am I reading too much in.",
+        "Felt a pang watching her go.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:
@@ -140,3 +150,32 @@ def test_the_bundled_example_withholds_its_process_material() -> None:
 def test_first_person_clinical_judgement_stays_in_the_note(clinical: str) -> None:
     result = draft(BEFORE + clinical + AFTER, "soap")
     assert not [w for w in result.withheld if w.reason == "psychotherapy_note"]
+
+
+def test_a_private_thought_named_as_such_after_it_is_written_is_withheld() -> None:
+    text = ("He arrived late again and apologized at length. Between us, I think his lateness "
+            "is a way of testing whether I'll reject him, but I haven't said this and I'm not "
+            "sure yet. Continue weekly.")
+    d = draft(text)
+    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
+    assert "lateness is a way of testing" in withheld
+    assert "testing" not in d.text and "lateness" not in d.text
+    assert "apologized at length" in d.text
+
+
+def test_an_interpretation_pointed_out_to_the_client_is_never_withheld() -> None:
+    text = ("I pointed out to him that he had apologized to me the same way he describes "
+            "apologizing to his boss, and wondered aloud whether he expects me to be "
+            "disappointed in him too. He went quiet. Continue weekly.")
+    d = draft(text)
+    assert not [w for w in d.withheld if w.reason == "psychotherapy_note"]
+    assert "apologizing to his boss" in d.text
+
+
+def test_a_sentence_ending_in_a_quote_ends_after_the_closing_mark() -> None:
+    text = ('He was silent for a long time and then said "sixty years of waiting." This echoes '
+            "my own relationship with my father. Plan: continue weekly.")
+    d = draft(text)
+    [pn] = [w for w in d.withheld if w.reason == "psychotherapy_note"]
+    assert pn.text.startswith("This echoes")
+    assert "silent for a long time" in d.text

@@ -93,28 +93,18 @@ def build(text: str, fmt: NoteFormat) -> Draft:
 
     placed: dict[str, list[tuple[int, Statement]]] = {s.key: [] for s in fmt.sections}
     withheld: list[Withheld] = []
-    kinds: list[str] = []
     interventions: list[str] = []
     measure_spans = [m.sources[0] for m in measures]
     stated_measures: set[Source] = set()
 
-    previous = ""
-    previous_text = ""
+    masks = [masked_unit(text, seg, [q for q in quotes if seg.start <= q.start < seg.end])
+             for seg in segments]
+    kinds = _unit_kinds(text, segments, masks, measures)
     hunches: set[int] = set()  # withheld units that are the clinician's private hunch
     for index, seg in enumerate(segments):
         in_unit = [m for m in measures if seg.start <= m.sources[0][0] < seg.end]
         unit_quotes = [q for q in quotes if seg.start <= q.start < seg.end]
-        masked = masked_unit(text, seg, unit_quotes)
-        kind = classify(masked, seg.heading, index / max(1, len(segments) - 1),
-                        has_measure=bool(in_unit), previous=previous_text)
-        previous_text = masked
-        if (previous == PROCESS and seg.joined == "clause" and not in_unit
-                and not mentions(text, [(seg.start, seg.end)])):
-            # "I felt impatient - need to watch that": a dash or semicolon carries the
-            # clinician's own thought on; it stays with the process material.
-            kind = PROCESS
-        previous = kind
-        kinds.append(kind)
+        masked, kind = masks[index], kinds[index]
         if kind == PROCESS:
             cue = process_cue(masked)
             if cue is not None and cue[0] == "hypothesis":
@@ -214,6 +204,44 @@ def _statement(text: str, seg: Segment, kind: str, unit_quotes: Sequence[Quote],
     written = rewrite(seg.text, replacements, kind=kind, clinician=fmt.clinician_term,
                       client=fmt.client_term, client_name=client_name, roles=roles)
     return Statement(written, sources)
+
+
+def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
+                measures: Sequence[Measure]) -> list[str]:
+    """The kind of each unit: the classifier's call, then the clinician's own thought
+    followed across the units of one sentence, forwards and back."""
+    kinds: list[str] = []
+    for index, seg in enumerate(segments):
+        has_measure = any(seg.start <= m.sources[0][0] < seg.end for m in measures)
+        kind = classify(masks[index], seg.heading, index / max(1, len(segments) - 1),
+                        has_measure=has_measure, previous=masks[index - 1] if index else "")
+        if (kinds and kinds[-1] == PROCESS and _carries_on(seg, masks[index])
+                and not has_measure and not mentions(text, [(seg.start, seg.end)])):
+            # "I felt impatient - need to watch that", "Between us, I think he is testing
+            # me": the clinician's own thought goes on past the dash or the comma.
+            kind = PROCESS
+        kinds.append(kind)
+    for index in range(len(segments) - 1, 0, -1):
+        seg, before = segments[index], segments[index - 1]
+        cue = process_cue(masks[index])
+        if (kinds[index] == PROCESS and cue is not None and cue[1]
+                and seg.joined in ("clause", "subject") and kinds[index - 1] != PROCESS
+                and _weak_cue(masks[index - 1])
+                and not any(before.start <= m.sources[0][0] < before.end for m in measures)
+                and not mentions(text, [(before.start, before.end)])):
+            # "I think his lateness is a test, but I haven't said this": the private
+            # thought is named as such only after it is written.
+            kinds[index - 1] = PROCESS
+    return kinds
+
+
+def _weak_cue(masked: str) -> bool:
+    cue = process_cue(masked)
+    return cue is not None and not cue[1]
+
+
+def _carries_on(seg: Segment, masked: str) -> bool:
+    return seg.joined == "clause" or (seg.joined == "subject" and _weak_cue(masked))
 
 
 def masked_unit(text: str, seg: Segment, unit_quotes: Sequence[Quote]) -> str:

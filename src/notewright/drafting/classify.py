@@ -19,7 +19,7 @@ from importlib import resources
 
 from notewright.drafting.features import features
 from notewright.drafting.model import KINDS, PROCESS
-from notewright.drafting.process_material import process_cue
+from notewright.drafting.process_material import process_cue, shared_with_client
 from notewright.errors import DataFileError
 
 LABELS = (*KINDS, PROCESS)
@@ -97,8 +97,9 @@ def classify(text: str, heading: str = "", position: float = 0.0, *,
         return _fallback(feats)
     probs = model.probabilities(feats)
     best = max(probs, key=lambda k: probs[k])
-    if best == PROCESS and probs[best] < 0.6:
-        # Withholding is costly to the record: only on a confident call without a cue.
+    if best == PROCESS and (probs[best] < 0.6 or shared_with_client(text)):
+        # Withholding is costly to the record: only on a confident call without a cue,
+        # and never for what the clinician said to the client.
         best = max((k for k in probs if k != PROCESS), key=lambda k: probs[k])
     return best
 

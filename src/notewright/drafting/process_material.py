@@ -45,6 +45,11 @@ def _rows() -> tuple[PatternRow, ...]:
     return pattern_rows("process_cues.tsv", "kind", "weight", allowed=KINDS)
 
 
+def shared_with_client(unit_text: str) -> bool:
+    """Said to the client in session ("I pointed out…", "wondered aloud"): never private."""
+    return _SHARED.search(unit_text) is not None
+
+
 @lru_cache(maxsize=2048)  # asked by the section model and by the rule layer, same unit
 def process_cue(unit_text: str) -> tuple[str, bool] | None:
     """(kind, strong) for the first cue in the unit, or None. Strong cues withhold the unit

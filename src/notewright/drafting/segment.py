@@ -81,7 +81,11 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source]
     for m in _SENTENCE_END.finditer(chunk):
         pos = start + m.end()
         if _inside(start + m.start(), protected):
-            continue
+            # 'then said "sixty years of waiting." This echoes…': a sentence that ends
+            # with its quote ends after the closing mark, when a new sentence follows.
+            after = chunk[m.end():].lstrip()
+            if _inside(pos, protected) or not after[:1].isupper():
+                continue
         word_start = chunk.rfind(" ", 0, m.start()) + 1
         word = chunk[word_start:m.start() + 1].lower().lstrip("(")
         if word in abbrevs and m.group().startswith("."):
