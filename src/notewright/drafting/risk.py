@@ -278,8 +278,10 @@ def _ideation(ms: Sequence[Mention], target: str) -> tuple[str, list[Source]]:
         # only when the description says so; unqualified endorsement counts as active.
         # The bare topic of a question ("asked about SI: endorses passive SI") has no grade
         # of its own when the answer gives one.
-        graded = [m for m in affirmed if m.grade in ("active", "passive") or
-                  not (m.asked or m.grade == "screen")] or affirmed
+        # A bare "SI" that only refers back ("flagged the SI to her PCP") takes the grade
+        # the description gives elsewhere.
+        graded = [m for m in affirmed if m.grade in ("active", "passive")] or [
+            m for m in affirmed if not (m.asked or m.grade == "screen")] or affirmed
         if all(m.grade == "passive" for m in graded):
             return "endorsed_passive", [m.unit for m in affirmed]
         return "endorsed_active", [m.unit for m in affirmed]

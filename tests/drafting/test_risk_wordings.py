@@ -1,0 +1,99 @@
+"""Ideation in the words clinicians and clients actually use, and death- and violence-
+adjacent language that is not ideation. A missed endorsement is the worst error a scribe
+makes; a false alarm on grief or panic is the next worst."""
+
+from __future__ import annotations
+
+import pytest
+
+from notewright import draft
+
+ENDORSED = [
+    ('si', 'Client said sometimes she thinks it would be easier not to be here.'),
+    ('si', 'Pt admits he has thought about driving his car into a tree.'),
+    ('si', 'She has been thinking that her kids would be better off without her.'),
+    ('si', "He said he doesn't see the point in going on."),
+    ('si', 'Reports thoughts of death most days this week.'),
+    ('si', 'She said she sometimes wishes she could just go to sleep and never wake up.'),
+    ('si', 'He stated he has been researching ways to end his life online.'),
+    ('si', 'Pt disclosed she has been saving up her sleeping pills.'),
+    ('si', 'Client reports she wrote a goodbye letter to her sister on Sunday.'),
+    ('si', 'He has been thinking about hanging himself in the garage.'),
+    ('si', 'Endorses wanting to die.'),
+    ('si', 'She said she feels like a burden and that everyone would be happier if she were gone.'),
+    ('si', 'He said he\'s "done" and has thought about jumping off the bridge on his way to work.'),
+    ('si', 'Pt stated she wants to kill herself.'),
+    ('si', 'He admitted to suicidal thoughts over the weekend.'),
+    ('si', 'Client endorsed SI with a plan to take pills.'),
+    ('si', "She's been having thoughts of ending her life since the breakup."),
+    ('si', 'Reports intermittent passive death wishes.'),
+    ('si', 'He told me he has been thinking of killing himself.'),
+    ('si', 'Pt says she prays God will take her in her sleep.'),
+    ('si', "He mentioned he doesn't care if he lives or dies anymore."),
+    ('si', "She said life isn't worth living right now."),
+    ('si', 'He has been contemplating suicide.'),
+    ('si', 'Client said she thinks about dying a lot lately.'),
+    ('si', 'He described wanting to disappear permanently.'),
+    ('si', 'Pt reported she held the pills in her hand Tuesday night but put them back.'),
+    ('si', 'She said she is tired of fighting and wants it all to end.'),
+    ('si', 'He admits to having a plan to overdose on his insulin.'),
+    ('si', 'Client reports recurring thoughts of suicide, no intent.'),
+    ('si', 'She has thought about cutting her wrists deep enough to die.'),
+    ('si', 'He said he has no reason to keep going.'),
+    ('si', 'Pt reports wishing she had not survived the accident.'),
+    ('si', 'He said it would be a relief to not exist.'),
+    ('si', 'She said she wanted to go to sleep and not wake up this week.'),
+    ('si', 'He says he fantasizes about his own funeral.'),
+    ('si', 'Suicidal thoughts this week, fleeting.'),
+    ('si', 'Positive for SI.'),
+    ('si', 'SI present, passive.'),
+    ('si', 'She texted her friend that she was going to end it tonight.'),
+    ('hi', "He said he wants to kill his ex-wife's new boyfriend."),
+    ('hi', 'Client reports thoughts of hurting his stepfather.'),
+    ('hi', 'She said she fantasizes about running her coworker over with her car.'),
+    ('hi', 'Endorses HI toward neighbor, no plan.'),
+    ('hi', 'He stated he would like to see his boss dead.'),
+    ('hi', 'She admitted to urges to hit her toddler when he screams.'),
+    ('hi', 'He has been having violent thoughts about his roommate.'),
+    ('hi', 'Client wishes her abuser were dead.'),
+]
+
+NOT_IDEATION = [
+    'Denies SI/HI.',
+    'No thoughts of death or dying.',
+    'She denied wanting to die.',
+    'Panic attacks: felt like she was going to die.',
+    'Her father died last year.',
+    'He is afraid of dying in his sleep from sleep apnea.',
+    'She killed it at her presentation.',
+    'The deadline is killing me, she joked.',
+    'Discussed grief after her dog died.',
+    'She worries her mother will die.',
+    'He wants to end the relationship.',
+    'She wants the therapy to end in May.',
+    'Pt ended the session early.',
+]
+
+
+@pytest.mark.parametrize(("target", "text"), ENDORSED)
+def test_endorsed_ideation_is_found(target: str, text: str) -> None:
+    risk = draft(text).risk
+    value = risk.suicidal_ideation if target == "si" else risk.homicidal_ideation
+    assert value.startswith("endorsed"), value
+
+
+@pytest.mark.parametrize("text", NOT_IDEATION)
+def test_death_adjacent_language_is_not_ideation(text: str) -> None:
+    risk = draft(text).risk
+    assert not risk.suicidal_ideation.startswith("endorsed")
+    assert not risk.homicidal_ideation.startswith("endorsed")
+
+
+@pytest.mark.parametrize("text", [
+    "She denies wanting to kill herself.",
+    "He has never thought about ending his life.",
+    "Denies any thoughts of jumping off the overpass.",
+    "Denies thoughts that her family would be better off without her.",
+])
+def test_denied_wordings_are_denials(text: str) -> None:
+    assert draft(text).risk.suicidal_ideation == "denied"
