@@ -72,6 +72,27 @@ NOT_IDEATION = [
     'He wants to end the relationship.',
     'She wants the therapy to end in May.',
     'Pt ended the session early.',
+    'She said the commute is killing her.',
+    'Her friend took her own life in March.',
+    'He jumped off the bridge into the lake with friends in July.',
+    'She drove into a tree during the ice storm; no injuries.',
+    'She collects her meds from the pharmacy on Fridays.',
+    'Reviewed the plan to take her pills with food.',
+    "She said it's not worth it anymore to argue with him.",
+    "He doesn't see the point in going on the trip.",
+    'No reason to keep going to the gym, he said.',
+    'She wants everything to stop for a minute.',
+    'Tired of fighting with her mom about curfew.',
+    'She prays God will take her pain away.',
+    "He thought about hurting his brother's feelings.",
+    'Discussed the movie where the main character kills himself.',
+    'Her coworker hanged himself last spring.',
+    'He said his job is killing him.',
+    'She is afraid her ex will hurt her again.',
+    'He plays shooting games online most nights.',
+    'As a nurse she watched two patients die this week.',
+    "She cried about her grandmother's death.",
+    'He said he could kill for a coffee.',
 ]
 
 
@@ -97,3 +118,8 @@ def test_death_adjacent_language_is_not_ideation(text: str) -> None:
 ])
 def test_denied_wordings_are_denials(text: str) -> None:
     assert draft(text).risk.suicidal_ideation == "denied"
+
+
+def test_abuse_by_a_relative_is_still_a_disclosure() -> None:
+    text = "She said out loud for the first time that her uncle abused her from age 8 to 11."
+    assert draft(text).risk.abuse_disclosure

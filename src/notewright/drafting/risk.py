@@ -182,8 +182,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 seen.add(key)
                 before = _clause_before(unit, m.start(), 0)
                 after = _clause_after(unit, m.end(), len(unit))
-                if _has("hypothetical", before, "") or _has("family", before, ""):
-                    continue
+                if _has("hypothetical", before, "") or (
+                        row.value != "abuse" and _has("family", before, "")):
+                    continue  # someone else's ideation; but "her uncle abused her" is hers
                 if row.value == "self_harm" and (_IDEATION_OF.search(unit[:m.start()])
                                                  or _URGES_AFTER.match(unit[m.end():])):
                     continue
