@@ -55,6 +55,9 @@ def test_prefilter_reads_alternatives_groups_and_look_behinds() -> None:
     assert f.loose == ("denies si", "no si")
     assert prefilter(r"\w+ and \w+ breathing") is None
     assert prefilter("[-–] ?watch") is None
+    optional_first = prefilter('"?I\'m having the thought')
+    assert optional_first is not None and set(optional_first.loose) == {
+        "i'm having the thought", '"i\'m having the thought'}
 
 
 def test_whole_short_words_are_told_from_prefixes() -> None:

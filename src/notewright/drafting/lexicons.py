@@ -175,7 +175,13 @@ def _heads(alternative: str) -> frozenset[str] | None:
             continue
         if c in _META:
             if c in _QUANTIFIER and literal:
-                literal.pop()  # the character before an optional mark is optional
+                optional = literal.pop()  # the character before an optional mark
+                if not literal and c == "?":
+                    # '"?I'm having', '\(?not': the match starts with it or without it.
+                    rest = _heads(alternative[i + 1:])
+                    if rest is None:
+                        return None
+                    return frozenset(rest | {(optional + h).casefold() for h in rest})
             break
         literal.append(c)
         i += 1
