@@ -53,6 +53,11 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         # no subject at all
         "Wonder whether the bunny is her brother, or am I reading too much in.",
         "Felt a pang watching her go.",
+        # passive voice, the body, supervision notes
+        "Some irritation was felt by this therapist about the lateness.",
+        "My hands were shaking while she told me about the accident.",
+        "Writer noticed own stomach tighten and had to slow own breathing.",
+        "Sup note: ask Dr. K re: closing sessions over video, I'm unsure I did it right.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:
@@ -179,3 +184,13 @@ def test_a_sentence_ending_in_a_quote_ends_after_the_closing_mark() -> None:
     [pn] = [w for w in d.withheld if w.reason == "psychotherapy_note"]
     assert pn.text.startswith("This echoes")
     assert "silent for a long time" in d.text
+
+
+def test_a_comma_that_hands_the_sentence_to_a_possessive_subject_splits_the_unit() -> None:
+    text = ("I noticed I was rushing her toward solutions which is my own anxiety about money "
+            "talking, her worry is escalating with a clear stressor and fits the GAD picture. "
+            "She will call two listings before Thursday.")
+    d = draft(text)
+    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
+    assert "rushing her toward solutions" in withheld
+    assert "GAD picture" not in withheld and "fits the GAD picture" in d.text

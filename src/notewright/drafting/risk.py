@@ -39,7 +39,8 @@ _NO_PLAN = re.compile(
     r"(?:plans?|intent|intention|method|means|preparatory \w+))*", re.IGNORECASE)
 # PHQ-9 item 9 asks about thoughts of being better off dead or of self-harm: any score
 # above 0 is a positive screen (1, "several days", is recorded as passive ideation).
-_ITEM9 = re.compile(r"\b(?:item\s*(?:#\s*)?9|q9)\s*(?:=|:|was|of|is|at)?\s*(?P<score>[1-3])\b"
+_ITEM9 = re.compile(r"\b(?:item\s*(?:#\s*)?9|q9)\s*(?:=|:|was|of|is|at|(?:endorsed|scored|rated)"
+                    r"(?: as| at)?)?\s*(?P<score>[1-3])\b"
                     r"(?!\s*(?:/|-|to|or|\.\d))", re.IGNORECASE)
 _ITEM9_ZERO = re.compile(r"\bitem\s*(?:#\s*)?9\s*(?:=|:|was|of|is|at)?\s*0\b|\bq9\s*(?:=|:)?\s*0\b",
                          re.IGNORECASE)

@@ -37,13 +37,18 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+\S)|[.!?]+[\"'”’)\]]
 _HARD_BREAK = re.compile(r";\s*|(?<!,)\s+[-–—]{1,2}\s+|\s*\|\s*")
 _NEW_SUBJECT = re.compile(
     r",\s+(?:(?:and|but|then|so|yet|while|though|although)\s+)?"
+    r"(?:(?:honestly|also|privately|frankly|later|finally|still),?\s+)?"
     r"(?=(?:I|we|she|he|they|pt|cl|client|the client|both|each|neither|writer|clinician)"
-    r"(?:'ll|'d|'s)?\s+\w)", re.IGNORECASE)
+    r"(?:'ll|'d|'s)?\s+\w|"
+    # "…, her worry is escalating": a possessive subject and its verb
+    r"(?:her|his|their|my)\s+\w+\s+(?:is|was|has|had|are|were|seems|seemed|remains|feels|"
+    r"felt)\b)", re.IGNORECASE)
 # A comma before a score or a plan cue starts new content in a shorthand list
 # ("Sleep 5h, irritable, GAD-7 15, HW: log").
 _NEW_TOPIC = re.compile(
     r",\s+(?=(?:PHQ|GAD|PCL|AUDIT|C-?SSRS|SUDS|EPDS|HW\b|homework\b|f/u\b|plan\b|"
-    r"next (?:session|appt|appointment)\b|rtc\b))", re.IGNORECASE)
+    r"next (?:session|appt|appointment)\b|rtc\b|(?:increase|decrease|continue|refer|"
+    r"schedule)\s+(?:to|with|weekly|biweekly|sessions?|meds?|\w+ing)\b))", re.IGNORECASE)
 _LEADING_JUNK = re.compile(r"^[\s,;:.\-–—]+")
 _TRAILING_JUNK = re.compile(
     r"(?:[\s,;:\-–—]+|[\s,]+(?:and|but|then|so|yet|while|though|although))+$", re.IGNORECASE)
