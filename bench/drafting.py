@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from notewright.drafting import draft, interventions, process_material  # noqa: E402
+from notewright.drafting import clear_unit_memos, draft  # noqa: E402
 
 P95_TARGET_MS = 25.0
 COLD_TARGET_S = 1.5
@@ -64,8 +64,7 @@ def percentile(sorted_values: list[float], q: float) -> float:
 def forget_units() -> None:
     """The engine memoizes per-unit lexicon scans (a unit is asked about three times per
     draft); a repeated description would hit that memo, so every timed draft starts cold."""
-    interventions._mentions.cache_clear()
-    process_material.process_cue.cache_clear()
+    clear_unit_memos()
 
 
 def latency(fmt: str, runs: int) -> tuple[float, float, float]:

@@ -6,8 +6,12 @@
 from __future__ import annotations
 
 from notewright.drafting.assemble import build
+from notewright.drafting.features import cue_hits
 from notewright.drafting.formats import NoteFormat, builtin_format_names, load_format
+from notewright.drafting.interventions import lexicon_mentions
+from notewright.drafting.lexicons import fold
 from notewright.drafting.model import Draft, Measure, Risk, Section, Statement, Warning, Withheld
+from notewright.drafting.process_material import process_cue
 from notewright.errors import InvalidInput
 
 MAX_CHARS = 20_000
@@ -16,8 +20,18 @@ than a description was pasted."""
 
 __all__ = [
     "MAX_CHARS", "Draft", "Measure", "NoteFormat", "Risk", "Section", "Statement", "Warning",
-    "Withheld", "builtin_format_names", "draft", "load_format",
+    "Withheld", "builtin_format_names", "clear_unit_memos", "draft", "load_format",
 ]
+
+
+def clear_unit_memos() -> None:
+    """Forget the per-unit memos (lexicon scans of unit texts seen before). They only save
+    repeated work within and across drafts; the benchmark clears them so each timed run
+    drafts its description from scratch."""
+    fold.cache_clear()
+    cue_hits.cache_clear()
+    lexicon_mentions.cache_clear()
+    process_cue.cache_clear()
 
 
 def draft(text: str, format: str | NoteFormat = "soap") -> Draft:

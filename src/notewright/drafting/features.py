@@ -6,6 +6,7 @@ Shared by training (scripts/train_sections.py) and run time, so the two can neve
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from notewright.drafting.interventions import find_interventions
 from notewright.drafting.process_material import process_cue
@@ -63,6 +64,11 @@ _CUES: dict[str, re.Pattern[str]] = {name: re.compile(p, re.IGNORECASE) for name
 }.items()}
 
 
+@lru_cache(maxsize=2048)  # a unit is asked about as itself and as the next one's previous
+def cue_hits(text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in _CUES.items() if pattern.search(text))
+
+
 def features(text: str, heading: str = "", position: float = 0.0, previous: str = ""
              ) -> list[str]:
     lowered = text.lower()
@@ -75,9 +81,8 @@ def features(text: str, heading: str = "", position: float = 0.0, previous: str 
             feats.append(f"first2={words[0]}_{words[1]}")
     if heading:
         feats.append(f"heading={heading.split()[0]}")
-    for name, pattern in _CUES.items():
-        if pattern.search(text):
-            feats.append(f"cue={name}")
+    hits = cue_hits(text)
+    feats += [f"cue={name}" for name in _CUES if name in hits]
     if find_interventions(text, planned_ok=True):
         feats.append("cue=intervention_lexicon")
     cue = process_cue(text)
@@ -85,9 +90,10 @@ def features(text: str, heading: str = "", position: float = 0.0, previous: str 
         feats.append(f"cue=process_{'strong' if cue[1] else 'weak'}")
     if previous:
         # What came just before: a response usually follows an intervention.
+        before = cue_hits(previous)
         feats += [f"prev_cue={name}" for name in ("i_subject", "intervention_verb", "future",
                                                   "report_verb", "response")
-                  if _CUES[name].search(previous)]
+                  if name in before]
         if find_interventions(previous, planned_ok=True):
             feats.append("prev_cue=intervention_lexicon")
     else:

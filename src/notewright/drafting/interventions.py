@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from notewright.drafting.lexicons import Folded, PatternRow, pattern_rows
+from notewright.drafting.lexicons import PatternRow, fold, pattern_rows
 
 # A mention governed by one of these is not something the clinician did in this session.
 _NOT_DONE = re.compile(
@@ -27,10 +27,10 @@ def _rows() -> tuple[PatternRow, ...]:
 
 
 @lru_cache(maxsize=2048)
-def _mentions(unit_text: str) -> tuple[tuple[str, int, int], ...]:
+def lexicon_mentions(unit_text: str) -> tuple[tuple[str, int, int], ...]:
     # Each unit is scanned once per draft: the section model asks about it twice (as
     # itself and as the next unit's "previous") and the assembler once more.
-    folded = Folded.of(unit_text)
+    folded = fold(unit_text)
     return tuple((row.value, m.start(), m.end()) for row in _rows() if row.may_match(folded)
                  for m in row.pattern.finditer(unit_text))
 
@@ -38,7 +38,7 @@ def _mentions(unit_text: str) -> tuple[tuple[str, int, int], ...]:
 def find_interventions(unit_text: str, *, planned_ok: bool = False) -> list[tuple[str, int, int]]:
     """(canonical name, start, end) for each intervention named in one unit."""
     out: list[tuple[str, int, int]] = []
-    for name, start, end in _mentions(unit_text):
+    for name, start, end in lexicon_mentions(unit_text):
         if any(found == name for found, _, _ in out):
             continue
         # Only the words around the mention decide whether it was done: a dictated

@@ -235,7 +235,6 @@ class Folded:
     exact: bool  # False when case folding changed the text's length: then test nothing
 
     @classmethod
-    @lru_cache(maxsize=4096)  # the same unit is asked about by several lexicons
     def of(cls, text: str) -> Folded:
         folded = text.casefold()
         starts: set[str] = set()
@@ -245,6 +244,12 @@ class Folded:
             if len(w) < 3 and not m.group(2):
                 starts.add("=" + w)
         return cls(folded, frozenset(starts), len(folded) == len(text))
+
+
+@lru_cache(maxsize=4096)  # the same unit is asked about by several lexicons
+def fold(text: str) -> Folded:
+    """`Folded.of(text)`, remembered."""
+    return Folded.of(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from notewright.drafting.lexicons import Folded, PatternRow, pattern_rows
+from notewright.drafting.lexicons import PatternRow, fold, pattern_rows
 
 KINDS = ("hypothesis", "countertransference", "own_work", "personal_history", "weak")
 
@@ -57,7 +57,7 @@ def process_cue(unit_text: str) -> tuple[str, bool] | None:
     if _SHARED.search(unit_text):
         return None
     unit_text = _CLINICAL.sub(" ", unit_text)
-    folded = Folded.of(unit_text)
+    folded = fold(unit_text)
     weak: tuple[str, bool] | None = None
     for row in _rows():
         if row.may_match(folded) and row.pattern.search(unit_text):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from notewright.drafting.lexicons import Folded, PatternRow, pattern_rows
+from notewright.drafting.lexicons import PatternRow, fold, pattern_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +101,7 @@ def _paraphrases() -> tuple[PatternRow, ...]:
 
 def paraphrase(words: str) -> str | None:
     """A short paraphrase of what a quote expresses, or None when nothing matches."""
-    folded = Folded.of(words)
+    folded = fold(words)
     for row in _paraphrases():
         if row.may_match(folded) and row.pattern.search(words):
             return row.value

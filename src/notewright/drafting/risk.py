@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from notewright.drafting.lexicons import Folded, PatternRow, pattern_rows
+from notewright.drafting.lexicons import PatternRow, fold, pattern_rows
 from notewright.drafting.model import Risk, Source
 
 TARGETS = ("si", "hi", "self_harm", "abuse")
@@ -171,7 +171,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     found: list[Mention] = []
     for u_start, u_end in units:
         unit = text[u_start:u_end]
-        folded = Folded.of(unit)
+        folded = fold(unit)
         seen: set[tuple[str, int]] = set()
         for row in _targets():
             if not row.may_match(folded):
