@@ -208,7 +208,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 asked = question is not None and not _REPLY.search(asked_in, question.end())
                 # The answer may sit in the next unit: the segmenter cuts at the "?".
                 inline = _ASKED_INLINE.match(text, u_start + m.end())
-                if _EMPTY_FIELD.match(unit[m.end():]) and not unit[:m.start()].strip(" -•*\t"):
+                if (_EMPTY_FIELD.match(unit[m.end():]) and not unit[:m.start()].strip(" -•*\t")
+                        and row.extra != "screen"):  # "ASQ +" is an answer, not a label
                     continue
                 if row.value == "self_harm" and _NOTHING_SINCE.search(before + m.group() + after):
                     status = "historical"  # "no attempts or SH since 2019": there was some
