@@ -107,6 +107,25 @@ ENDORSED = [
     ('hi', 'HI toward stepfather, no plan.'),
     ('hi', 'He has thought about killing his stepdad.'),
     ('hi', 'She wants her abusive ex dead.'),
+    # the client's own words, quoted
+    ('si', 'She said "I just want to go to sleep and not wake up."'),
+    ('si', 'He said "what\'s the point of living like this".'),
+    ('si', 'Client stated, "Everyone would be better off if I was dead."'),
+    ('si', 'She said, "I don\'t want to be here anymore."'),
+    ('si', 'He said "I\'ve thought about just ending it."'),
+    ('si', 'Pt: "I want to die."'),
+    ('si', '"Sometimes I think about killing myself," he said.'),
+    ('si', 'He said "I have the pills saved up."'),
+    ('si', 'She said she "can\'t keep living like this" and has thought about how.'),
+    ('si', '"I wish I could just disappear forever," she said.'),
+    ('si', 'He said "I keep thinking my family would be better off with the insurance money."'),
+    ('si', 'She told me "I\'m not going to be around much longer."'),
+    ('si', '"If I didn\'t have the dog I\'d be gone already," he said.'),
+    ('si', 'She said "I\'d rather be dead than go back there."'),
+    ('si', 'He said "I don\'t see a way out except dying."'),
+    ('hi', 'He said "I\'m going to kill him if he comes near my kids."'),
+    ('hi', 'She said "I want him to suffer the way I did, I want him dead."'),
+    ('hi', '"I swear I\'ll hurt her," he said about his ex.'),
 ]
 
 NOT_IDEATION = [
