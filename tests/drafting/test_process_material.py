@@ -58,6 +58,8 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "My hands were shaking while she told me about the accident.",
         "Writer noticed own stomach tighten and had to slow own breathing.",
         "Sup note: ask Dr. K re: closing sessions over video, I'm unsure I did it right.",
+        "I had a pang watching the bear go back and forth.",
+        "Honestly, I'm relieved they are still coming.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:

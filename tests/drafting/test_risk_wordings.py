@@ -126,6 +126,12 @@ ENDORSED = [
     ('hi', 'He said "I\'m going to kill him if he comes near my kids."'),
     ('hi', 'She said "I want him to suffer the way I did, I want him dead."'),
     ('hi', '"I swear I\'ll hurt her," he said about his ex.'),
+    # a community clinic's week
+    ('si', "Pt states she was 'this close to taking the whole bottle' of her sertraline."),
+    ('si', 'Cl said "no point anymore, I\'ll just walk out into the lake tonight".'),
+    ('si', 'He said part of him agrees with the voice and he has thought about which overpass.'),
+    ('si', "He said 'Some nights I think it would be a relief to just not exist anymore.'"),
+    ('hi', "Said 'I hope a beam drops on that guy, swear to God.'"),
 ]
 
 NOT_IDEATION = [
@@ -175,6 +181,7 @@ NOT_IDEATION = [
     "She doesn't want to be here, she said, rolling her eyes at her mother.",
     'They would be fine without her for a weekend, she decided.',
     'Her family would be relieved if she were home by ten.',
+    'She reports taking about ten senna tablets a day most days this week.',
 ]
 
 
