@@ -132,6 +132,24 @@ ENDORSED = [
     ('si', 'He said part of him agrees with the voice and he has thought about which overpass.'),
     ('si', "He said 'Some nights I think it would be a relief to just not exist anymore.'"),
     ('hi', "Said 'I hope a beam drops on that guy, swear to God.'"),
+    # a general caseload
+    ('si', 'Has had thoughts of stepping in front of a bus.'),
+    ('si', 'She thought about crashing the car on the way home.'),
+    ('si', 'He said he wanted to swallow a bottle of pills.'),
+    ('si', 'He held a gun to his head on Saturday night.'),
+    ('si', 'She has been thinking of death a lot.'),
+    ('si', 'Client is preoccupied with death.'),
+    ('si', "She hopes she doesn't wake up."),
+    ('si', 'He said he is ready to go home to Jesus and would not mind if it was tonight.'),
+    ('si', 'She has stopped taking her insulin on purpose so she will die.'),
+    ('hi', 'He said he would like to hurt him badly.'),
+    ('hi', 'He wants to kill his cellmate.'),
+    ('hi', 'Endorses thoughts of harming his stepson.'),
+    ('si', 'Pt reports suicidal ideation intermittently.'),
+    ('si', 'SI: passive, intermittent.'),
+    ('si', 'Reports wanting to die in her sleep.'),
+    ('si', 'Pt has been having thoughts of hurting herself with a knife to die.'),
+    ('si', 'Pt has passive thoughts of death.'),
 ]
 
 NOT_IDEATION = [
@@ -182,6 +200,11 @@ NOT_IDEATION = [
     'They would be fine without her for a weekend, she decided.',
     'Her family would be relieved if she were home by ten.',
     'She reports taking about ten senna tablets a day most days this week.',
+    'She is afraid he wants to hurt her.',
+    'She is afraid her husband wants to kill her.',
+    'Her ex threatened to hurt her son.',
+    'He wants to hurt her feelings.',
+    'She wants to go home.',
 ]
 
 
