@@ -150,6 +150,14 @@ ENDORSED = [
     ('si', 'Reports wanting to die in her sleep.'),
     ('si', 'Pt has been having thoughts of hurting herself with a knife to die.'),
     ('si', 'Pt has passive thoughts of death.'),
+    # several Englishes, youth, later life
+    ('si', 'He went down to the bridge twice. I asked him straight out whether he had been '
+           'thinking of jumping and he said he had, though he did not think he would do it.'),
+    ('hi', "Ideation ++ re brother - 'sometimes I reckon we'd all be better off if he just "
+           "carked it'."),
+    ('si', "She came in laughing that she 'could kill myself' over the exam; later she said "
+           "there have been nights when she genuinely wished she was dead."),
+    ('hi', 'Asked about Jayden, Aria said she wishes he would die "for real".'),
 ]
 
 NOT_IDEATION = [
@@ -205,6 +213,11 @@ NOT_IDEATION = [
     'Her ex threatened to hurt her son.',
     'He wants to hurt her feelings.',
     'She wants to go home.',
+    'Nil SI.',
+    'SI nil, HI nil.',
+    'Risk mod given OD potential.',
+    'Says he is fine, wife pushed him to come.',
+    'They "wanted to die pretty much every day in seventh grade"; much better now.',
 ]
 
 
@@ -235,3 +248,18 @@ def test_denied_wordings_are_denials(text: str) -> None:
 def test_abuse_by_a_relative_is_still_a_disclosure() -> None:
     text = "She said out loud for the first time that her uncle abused her from age 8 to 11."
     assert draft(text).risk.abuse_disclosure
+
+
+def test_nil_is_a_denial() -> None:
+    risk = draft("Nil SI. HI: nil.").risk
+    assert (risk.suicidal_ideation, risk.homicidal_ideation) == ("denied", "denied")
+
+
+def test_a_wish_that_someone_else_die_is_not_the_clients_own() -> None:
+    risk = draft('Aria said she wishes he would die "for real" but would not hurt him.').risk
+    assert risk.homicidal_ideation == "endorsed_passive"
+    assert risk.suicidal_ideation == "not_mentioned"
+
+
+def test_a_shove_and_dating_violence_are_disclosures() -> None:
+    assert draft("Cl disclosed boyfriend shoved her into a locker last wk.").risk.abuse_disclosure

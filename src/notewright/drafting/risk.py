@@ -56,6 +56,7 @@ class Mention:
     figure_of_speech: bool = False  # "I could kill him": anger, disowned if explored
     asked: bool = False  # the topic of a screening question, not the client's words
     screener_item: bool = False  # a positive PHQ-9 item 9, with no words of the client's
+    words: Source = (0, 0)  # the matched words themselves
 
 
 @cache
@@ -120,7 +121,8 @@ def _has(category: str, before: str, after: str) -> bool:
 # "thoughts of self-harm", "wanting to hurt herself": ideation, counted as such, not acts;
 # "SH urges 3/5": urges are not acts either.
 _IDEATION_OF = re.compile(r"(?:(?:thoughts?|ideation|thinking)\s+(?:of|about)|want\w*\s+to|"
-                          r"urges?\s+to)\s*$", re.IGNORECASE)
+                          r"urges?\s+to|\bplan\w*\s*(?:\+ve|\+|:)?\s*(?:to\s+(?:take|do|have|use)?)?\s*\(?)\s*$",
+                          re.IGNORECASE)
 _URGES_AFTER = re.compile(r"^\s*(?:urges?|ideation|thoughts?)\b", re.IGNORECASE)
 # Abuse named only as background from the records, not disclosed in this session.
 _BACKGROUND = re.compile(r"\bper (?:intake|records?|the chart|chart|referral)|not discussed|"
@@ -137,7 +139,9 @@ _ANSWER = re.compile(
     r"\b(?P<no>denie[sd]|deny|denying|(?:said|says|answered|replied|responded)(?: \w+)? no|"
     r"(?:a )?(?:clear|firm|flat) no|has not|had not|have not|"
     r"hasn'?t|hadn'?t|haven'?t|doesn'?t|does not|did not|didn'?t|never|none|negative)\b|"
-    r"\b(?P<yes>endorse[sd]?|endorsing|acknowledged|acknowledges|admitted|admits|yes|"
+    r"\b(?P<yes>(?:said|says|admitted|acknowledged|confirmed)(?: that)? (?:he|she|they|I) "
+    r"(?:had|has|did|does|was|is|have)\b(?! not\b| never\b|n't)|"
+    r"endorse[sd]?|endorsing|acknowledged|acknowledges|admitted|admits|yes|"
     r"reported|reports|disclosed|described|confirmed|positive)\b", re.IGNORECASE)
 _REPLY = re.compile(r"\b(?:said|says|stated|states|told (?:me|us|the \w+)|replied|answered|"
                     r"responded|explained|described|shared|admitted|acknowledged)\b",
@@ -150,6 +154,7 @@ _ASKED_INLINE = re.compile(r"[^.;?\n]{0,24}\?\s*(?:[-–:]\s*)?(?:(?P<no>no|none
 _NOTHING_SINCE = re.compile(
     r"\b(?:no|none|nothing)\b.{0,40}\bsince\s*(?:(?:19|20)\d\d|age\b|high school|college|"
     r"(?:her|his|their) (?:teens|twenties)|\d+\b|then\b|$)", re.IGNORECASE)
+_PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history)\b", re.IGNORECASE)
 # "Self-harm:" with nothing after it: an empty field of a pasted template.
 _EMPTY_FIELD = re.compile(r"^\s*:?\s*$")
 _AFFIRMING = re.compile(rf"^(?:{_AFFIRMING_VERBS})$", re.IGNORECASE)
@@ -213,6 +218,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     continue
                 if row.value == "self_harm" and _NOTHING_SINCE.search(before + m.group() + after):
                     status = "historical"  # "no attempts or SH since 2019": there was some
+                elif row.value == "self_harm" and _PAST_IN_MATCH.match(m.group()) and not (
+                        _has("negated", before, after)):
+                    status = "historical"  # "Prior attempt, no current ideation"
                 elif row.extra == "denial" or (inline and inline.group("no")) or (
                         not inline and _has("negated", before, after)) or (
                         asked and _answered_no(text, u_start + m.end())):
@@ -223,7 +231,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     status = "affirmed"
                 grade = "" if row.extra == "denial" else row.extra
                 target = row.value
-                if target == "hi" and (_SAME_SUBJECT.search(unit[max(0, m.start() - 12):m.end()])
+                if target == "hi" and (_SAME_SUBJECT.search(unit[max(0, m.start() - 30):m.end()])
                                        or (grade == "passive" and _SCREENER.search(unit))):
                     # "she wishes she were dead": herself; so is "wished he were dead" read
                     # off a suicide screener's first item.
@@ -244,12 +252,17 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 found.append(Mention(target, grade, status, (u_start, u_end), quoted,
                                      _FIGURE_OF_SPEECH.search(unit[max(0, m.start() - 12):
                                                                    m.end()]) is not None,
-                                     asked))
+                                     asked, words=(u_start + m.start(), u_start + m.end())))
     for u_start, u_end in units:
         item = _ITEM9.search(text, u_start, u_end)
         if item and not any(m.unit == (u_start, u_end) and m.target == "si" for m in found):
             found.append(Mention("si", "passive" if item.group("score") == "1" else "screen",
                                  "affirmed", (u_start, u_end), screener_item=True))
+    # "she wishes he would die": the same words read as a wish to die and as a wish that
+    # another person die; the other person is named, so it is the latter.
+    others = [m.words for m in found if m.target == "hi"]
+    found = [m for m in found if not (m.target == "si" and m.grade == "passive" and any(
+        a < m.words[1] and m.words[0] < b for a, b in others))]
     return _disowned(text, found)
 
 
@@ -259,7 +272,11 @@ def _disowned(text: str, found: list[Mention]) -> list[Mention]:
     so is a positive screener item the client explained away ("item 9 = 1; asked, says
     she clicked the wrong box, no thoughts of death")."""
     keep = []
+    real_si = any(m.target == "si" and m.status == "affirmed" and not m.figure_of_speech
+                  for m in found)
     for m in found:
+        if m.target == "si" and m.figure_of_speech and real_si:
+            continue  # "laughing that she 'could kill myself' over the exam", then the real wish
         # Only a wish to die is disowned this way: a passive wish that another person
         # were dead stays passive homicidal ideation even "without intent".
         disownable = m.target == "si" or (m.target == "hi" and m.figure_of_speech)
