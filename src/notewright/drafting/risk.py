@@ -280,7 +280,8 @@ def _disowned(text: str, found: list[Mention]) -> list[Mention]:
         # Only a wish to die is disowned this way: a passive wish that another person
         # were dead stays passive homicidal ideation even "without intent".
         disownable = m.target == "si" or (m.target == "hi" and m.figure_of_speech)
-        if disownable and (m.quoted or m.screener_item) and m.status == "affirmed" and any(
+        spoken = m.quoted or m.screener_item or (m.target == "hi" and m.figure_of_speech)
+        if disownable and spoken and m.status == "affirmed" and any(
                 n.target == m.target and n.status == "negated" and not n.quoted
                 and 0 <= n.unit[0] - m.unit[0] <= 600 for n in found):
             continue
