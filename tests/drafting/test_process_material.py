@@ -60,6 +60,9 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "Sup note: ask Dr. K re: closing sessions over video, I'm unsure I did it right.",
         "I had a pang watching the bear go back and forth.",
         "Honestly, I'm relieved they are still coming.",
+        "I was aware of feeling sleepy and bored during the story.",
+        "I was shaking after we hung up.",
+        "Clinician is very angry at the son.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:
@@ -196,3 +199,12 @@ def test_a_comma_that_hands_the_sentence_to_a_possessive_subject_splits_the_unit
     withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
     assert "rushing her toward solutions" in withheld
     assert "GAD picture" not in withheld and "fits the GAD picture" in d.text
+
+
+def test_a_reaction_after_which_is_split_from_the_observation() -> None:
+    text = ("She was dismissive and sarcastic for most of the hour, which left me feeling "
+            "irritated and useless. I reflected the hurt underneath her anger.")
+    d = draft(text)
+    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
+    assert "irritated and useless" in withheld
+    assert "dismissive and sarcastic" in d.text

@@ -158,6 +158,11 @@ ENDORSED = [
     ('si', "She came in laughing that she 'could kill myself' over the exam; later she said "
            "there have been nights when she genuinely wished she was dead."),
     ('hi', 'Asked about Jayden, Aria said she wishes he would die "for real".'),
+    # the conventions' edges
+    ('si', 'He said quietly, "some nights I think everyone would be better off if I just '
+           'wasn\'t around". We ran out of time before I could ask more.'),
+    ('hi', 'Stated "I swear I could kill him for this". Statement about ex not explored.'),
+    ('hi', "He told me, 'Honestly I wish the guy would have a heart attack at his desk'."),
 ]
 
 NOT_IDEATION = [
@@ -263,3 +268,20 @@ def test_a_wish_that_someone_else_die_is_not_the_clients_own() -> None:
 
 def test_a_shove_and_dating_violence_are_disclosures() -> None:
     assert draft("Cl disclosed boyfriend shoved her into a locker last wk.").risk.abuse_disclosure
+
+
+def test_a_wish_to_die_disowned_on_exploration_is_a_denial() -> None:
+    text = ("She said she wanted to die right there when her slides failed. When I asked, she "
+            "laughed and said she meant she was embarrassed, not that she wished to be dead; "
+            "she denies any thoughts of death or suicide.")
+    assert draft(text).risk.suicidal_ideation == "denied"
+
+
+def test_could_kill_him_unexplored_is_passive() -> None:
+    assert draft('Stated "I swear I could kill him for this".').risk.homicidal_ideation == (
+        "endorsed_passive")
+
+
+def test_a_plan_to_ask_next_time_is_not_a_mention() -> None:
+    risk = draft("Anger at his boss. Plan: assess HI at start of next session.").risk
+    assert risk.homicidal_ideation == "not_mentioned"

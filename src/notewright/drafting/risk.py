@@ -167,6 +167,11 @@ def _answered_no(text: str, question_end: int) -> bool:
     return answer is not None and answer.group("no") is not None
 
 
+# "…said she wanted to die right there. Asked, she said she meant she was embarrassed".
+_DISOWNING = re.compile(
+    r"\b(?:meant (?:she|he|they|I|it|that)|didn'?t mean|did not mean|just (?:an expression|a "
+    r"figure of speech|talk|venting|joking|a joke)|figure of speech|not literally|was joking|"
+    r"only joking|not that (?:she|he|they|I) (?:wish|want|meant))", re.IGNORECASE)
 _FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:just\s+)?kill\b",
                                re.IGNORECASE)
 
@@ -249,10 +254,13 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                         grade = "passive"
                     elif _ACTIVE.search(_NO_PLAN.sub(" ", clause)):
                         grade = "active"
+                spoken_in_anger = _FIGURE_OF_SPEECH.search(
+                    unit[max(0, m.start() - 12):m.end()]) is not None
+                if target == "hi" and spoken_in_anger:
+                    grade = "passive"  # "I could kill him", unexplored: anger, not a plan
                 found.append(Mention(target, grade, status, (u_start, u_end), quoted,
-                                     _FIGURE_OF_SPEECH.search(unit[max(0, m.start() - 12):
-                                                                   m.end()]) is not None,
-                                     asked, words=(u_start + m.start(), u_start + m.end())))
+                                     spoken_in_anger, asked,
+                                     words=(u_start + m.start(), u_start + m.end())))
     for u_start, u_end in units:
         item = _ITEM9.search(text, u_start, u_end)
         if item and not any(m.unit == (u_start, u_end) and m.target == "si" for m in found):
@@ -280,7 +288,8 @@ def _disowned(text: str, found: list[Mention]) -> list[Mention]:
         # Only a wish to die is disowned this way: a passive wish that another person
         # were dead stays passive homicidal ideation even "without intent".
         disownable = m.target == "si" or (m.target == "hi" and m.figure_of_speech)
-        spoken = m.quoted or m.screener_item or (m.target == "hi" and m.figure_of_speech)
+        spoken = (m.quoted or m.screener_item or (m.target == "hi" and m.figure_of_speech)
+                  or _DISOWNING.search(text, m.unit[1], m.unit[1] + 200) is not None)
         if disownable and spoken and m.status == "affirmed" and any(
                 n.target == m.target and n.status == "negated" and not n.quoted
                 and 0 <= n.unit[0] - m.unit[0] <= 600 for n in found):

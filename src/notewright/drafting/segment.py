@@ -42,7 +42,9 @@ _NEW_SUBJECT = re.compile(
     r"(?:'ll|'d|'s)?\s+\w|"
     # "…, her worry is escalating": a possessive subject and its verb
     r"(?:her|his|their|my)\s+\w+\s+(?:is|was|has|had|are|were|seems|seemed|remains|feels|"
-    r"felt)\b)", re.IGNORECASE)
+    r"felt)\b|"
+    # "…for most of the hour, which left me feeling useless": the clinician's reaction
+    r"which\s+(?:left|leaves|made|makes)\s+me\b)", re.IGNORECASE)
 # A comma before a score or a plan cue starts new content in a shorthand list
 # ("Sleep 5h, irritable, GAD-7 15, HW: log").
 _NEW_TOPIC = re.compile(
