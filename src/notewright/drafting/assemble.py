@@ -172,6 +172,20 @@ def build(text: str, fmt: NoteFormat) -> Draft:
     )
 
 
+def _risk_paraphrase(words: str) -> str | None:
+    """What a quote says about risk, read by the risk engine itself ("I'll just walk out
+    into the lake tonight" carries suicidal ideation even though no paraphrase row names
+    lakes); the paraphrase table covers the rest."""
+    said = [m for m in mentions(words, [(0, len(words))]) if m.status == "affirmed"]
+    if any(m.target == "si" and m.grade == "active" for m in said):
+        return "expressed thoughts of suicide"
+    if any(m.target == "si" for m in said):
+        return "expressed a wish to be dead"
+    if any(m.target == "hi" for m in said):
+        return "expressed anger with thoughts of harm toward another person"
+    return None
+
+
 def _statement(text: str, seg: Segment, kind: str, unit_quotes: Sequence[Quote],
                withheld: list[Withheld], fmt: NoteFormat, client_name: str | None,
                roles: dict[str, str]) -> Statement | None:
@@ -179,7 +193,7 @@ def _statement(text: str, seg: Segment, kind: str, unit_quotes: Sequence[Quote],
     holes = []
     for q in unit_quotes:
         words = q.words(text)
-        suggestion = paraphrase(words)
+        suggestion = _risk_paraphrase(words) or paraphrase(words)
         withheld.append(Withheld("verbatim", (q.withheld_span,), words, suggestion))
         holes.append((q.start, q.end))
         marker = f"(paraphrased: {suggestion})" if suggestion else "(direct quote withheld)"
