@@ -160,3 +160,12 @@ def test_a_cue_quote_and_a_marked_quote_in_one_sentence_are_both_withheld() -> N
     d = draft(text)
     assert "nobody waters the ferns" not in d.text
     assert "hates the purple bus" not in d.text.lower()
+
+
+def test_a_quote_that_carries_ideation_is_paraphrased_as_such() -> None:
+    text = 'Cl said "no point anymore, I\'ll just walk out into the lake tonight". F/u tomorrow.'
+    d = draft(text)
+    [w] = [w for w in d.withheld if w.reason == "verbatim"]
+    assert w.suggestion == "expressed thoughts of suicide"
+    assert "walk out into the lake" not in d.text
+    assert d.risk.suicidal_ideation == "endorsed_active"
