@@ -208,3 +208,28 @@ def test_a_reaction_after_which_is_split_from_the_observation() -> None:
     withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
     assert "irritated and useless" in withheld
     assert "dismissive and sarcastic" in d.text
+
+
+def test_an_aside_in_parentheses_is_withheld_and_the_sentence_resumes() -> None:
+    text = ("Good response to ERP (I catch myself cheering him on a bit too hard, should let "
+            "him own it) and Y-BOCS is moving in the right direction. Next: exposure daily.")
+    d = draft(text)
+    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
+    assert "cheering him on" in withheld
+    assert "moving in the right direction" in d.text
+
+
+def test_after_a_dashed_aside_the_clinical_sentence_resumes() -> None:
+    text = ("He described the fight with his neighbor - this is where he started to scare me - "
+            "and described the tire iron in his trunk. Safety plan reviewed.")
+    d = draft(text)
+    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
+    assert "scare me" in withheld
+    assert "tire iron" in d.text
+
+
+def test_an_initial_does_not_end_the_sentence() -> None:
+    text = "Group went well. I suspect T. is more depressed than she lets on. F/u 1 wk."
+    d = draft(text)
+    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
+    assert "more depressed than she lets on" in withheld

@@ -163,6 +163,10 @@ ENDORSED = [
            'wasn\'t around". We ran out of time before I could ask more.'),
     ('hi', 'Stated "I swear I could kill him for this". Statement about ex not explored.'),
     ('hi', "He told me, 'Honestly I wish the guy would have a heart attack at his desk'."),
+    # terse EHR notes
+    ('si', "Thinks abt driving off rd on Rt 9 commute, 'wld be easy'."),
+    ('si', "C-SSRS screener: Q1 yes, Q2 no. Cl sts 'kinda wish I could sleep for a year and not "
+           "come back'."),
 ]
 
 NOT_IDEATION = [
@@ -285,3 +289,8 @@ def test_could_kill_him_unexplored_is_passive() -> None:
 def test_a_plan_to_ask_next_time_is_not_a_mention() -> None:
     risk = draft("Anger at his boss. Plan: assess HI at start of next session.").risk
     assert risk.homicidal_ideation == "not_mentioned"
+
+
+def test_a_minus_after_the_abbreviation_is_a_negative() -> None:
+    risk = draft("- SI -, HI -\nPlan: f/u 2 wks").risk
+    assert (risk.suicidal_ideation, risk.homicidal_ideation) == ("denied", "denied")

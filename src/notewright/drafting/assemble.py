@@ -225,15 +225,20 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
     """The kind of each unit: the classifier's call, then the clinician's own thought
     followed across the units of one sentence, forwards and back."""
     kinds: list[str] = []
+    aside = False  # the last unit is the clinician's thought set into a clinical sentence
     for index, seg in enumerate(segments):
         has_measure = any(seg.start <= m.sources[0][0] < seg.end for m in measures)
         kind = classify(masks[index], seg.heading, index / max(1, len(segments) - 1),
                         has_measure=has_measure, previous=masks[index - 1] if index else "")
-        if (kinds and kinds[-1] == PROCESS and _carries_on(seg, masks[index])
+        if (kinds and kinds[-1] == PROCESS and not aside and _carries_on(seg, masks[index])
                 and not has_measure and not mentions(text, [(seg.start, seg.end)])):
             # "I felt impatient - need to watch that", "Between us, I think he is testing
-            # me": the clinician's own thought goes on past the dash or the comma.
+            # me": the clinician's own thought goes on past the dash or the comma. But
+            # "he described the fight - this is where he scared me - and has a tire iron in
+            # his trunk": after an aside, the clinical sentence resumes.
             kind = PROCESS
+        aside = kind == PROCESS and seg.joined in ("clause", "subject") and bool(kinds) and (
+            kinds[-1] != PROCESS)
         kinds.append(kind)
     for index in range(len(segments) - 1, 0, -1):
         seg, before = segments[index], segments[index - 1]

@@ -155,6 +155,8 @@ _NOTHING_SINCE = re.compile(
     r"\b(?:no|none|nothing)\b.{0,40}\bsince\s*(?:(?:19|20)\d\d|age\b|high school|college|"
     r"(?:her|his|their) (?:teens|twenties)|\d+\b|then\b|$)", re.IGNORECASE)
 _PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history)\b", re.IGNORECASE)
+# "SI -, HI -": a minus after the abbreviation is a negative (the segmenter trims it off).
+_MINUS_AFTER = re.compile(r"[ \t]*[-–−][ \t]*(?:[,;\n|]|$)")
 # "Self-harm:" with nothing after it: an empty field of a pasted template.
 _EMPTY_FIELD = re.compile(r"^\s*:?\s*$")
 _AFFIRMING = re.compile(rf"^(?:{_AFFIRMING_VERBS})$", re.IGNORECASE)
@@ -227,6 +229,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                         _has("negated", before, after)):
                     status = "historical"  # "Prior attempt, no current ideation"
                 elif row.extra == "denial" or (inline and inline.group("no")) or (
+                        _MINUS_AFTER.match(text, u_start + m.end())) or (
                         not inline and _has("negated", before, after)) or (
                         asked and _answered_no(text, u_start + m.end())):
                     status = "negated"

@@ -51,6 +51,9 @@ _NEW_TOPIC = re.compile(
     r",\s+(?=(?:PHQ|GAD|PCL|AUDIT|C-?SSRS|SUDS|EPDS|HW\b|homework\b|f/u\b|plan\b|"
     r"next (?:session|appt|appointment)\b|rtc\b|(?:increase|decrease|continue|refer|"
     r"schedule)\s+(?:to|with|weekly|biweekly|sessions?|meds?|\w+ing)\b))", re.IGNORECASE)
+# "…as a kid (I suspect the father knows too) and…": a parenthesis in the first person is
+# the clinician's aside, its own unit.
+_ASIDE = re.compile(r"\((?=[^()]{0,200}?\b(?:I|I'm|my|me|myself)\b)[^()]{8,200}\)")
 _LEADING_JUNK = re.compile(r"^[\s,;:.\-–—]+")
 _TRAILING_JUNK = re.compile(
     r"(?:[\s,;:\-–—]+|[\s,]+(?:and|but|then|so|yet|while|though|although))+$", re.IGNORECASE)
@@ -100,7 +103,13 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source]
         if (re.fullmatch(r"[a-z]\.", word) and word_start > 0
                 and chunk[word_start - 2:word_start - 1] == "."):
             continue  # initials inside "e.g." style sequences
+        if re.fullmatch(r"[a-z]\.", word) and chunk[m.end():].lstrip()[:1].islower():
+            continue  # "I suspect T. is more depressed": an initial, not a sentence end
         cuts[pos] = "sentence"
+    for m in _ASIDE.finditer(chunk):
+        if not _inside(start + m.start(), protected):
+            cuts.setdefault(start + m.start(), "clause")
+            cuts.setdefault(start + m.end(), "clause")
     for m in _HARD_BREAK.finditer(chunk):
         if not _inside(start + m.start(), protected):
             cuts.setdefault(start + m.start(), "clause")
