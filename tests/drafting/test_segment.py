@@ -147,3 +147,27 @@ def test_offsets_exact_with_crlf_tabs_and_unicode() -> None:
 def test_blank_lines_and_punctuation_only_lines_make_no_units() -> None:
     text = "\n\n  \n---\n...\nPt engaged.\n\n"
     assert texts(text) == ["Pt engaged."]
+
+
+def test_a_run_on_without_punctuation_is_split_at_new_subjects() -> None:
+    text = ("saw g today for our 15th came in straight from the gym, energetic, a little "
+            "pressured at times he says the activity schedule is working continued behavioral "
+            "activation he picked pickup basketball himself i notice i look forward to his "
+            "sessions more than most next wk same time")
+    units = [s.text for s in segment(text)]
+    assert "he says the activity schedule is working continued behavioral activation" in units
+    assert any(u.startswith("i notice i look forward") for u in units)
+    assert not any("pt" == u for u in units)
+
+
+def test_dictated_punctuation_is_read_as_punctuation() -> None:
+    text = ("session with ken period new line ken reports he went to the meeting and spoke up "
+            "once period he was proud of that comma said his boss nodded period")
+    units = [s.text for s in segment(text)]
+    assert units[:2] == ["session with ken", "ken reports he went to the meeting and spoke up once"]
+    assert "he was proud of that" in units
+
+
+def test_a_grace_period_is_not_dictation() -> None:
+    text = "Pt is within the grace period for the premium. She will call the insurer."
+    assert [s.text for s in segment(text)][0] == "Pt is within the grace period for the premium."

@@ -54,6 +54,28 @@ _NEW_TOPIC = re.compile(
 # "…as a kid (I suspect the father knows too) and…": a parenthesis in the first person is
 # the clinician's aside, its own unit.
 _ASIDE = re.compile(r"\((?=[^()]{0,200}?\b(?:I|I'm|my|me|myself)\b)[^()]{8,200}\)")
+# Dictated notes spell their punctuation out ("spoke up once period new line ken says…").
+_DICTATED_MARK = re.compile(r"\s+(?:period|full stop|comma|new line|new paragraph|next line)\b",
+                            re.IGNORECASE)
+_DICTATED_LEAD = re.compile(r"(?:\s*(?:new line|new paragraph|next line|period|comma)\b)+",
+                            re.IGNORECASE)
+_DICTATED_TAIL = re.compile(r"(?:\s+(?:period|full stop|comma|new line|new paragraph|"
+                            r"next line))+\s*$", re.IGNORECASE)
+# A run-on with no punctuation ("…pressured at times he says the schedule is working"):
+# a new clause starts where a subject follows a word that does not introduce a clause.
+_RUN_ON = re.compile(r"\s+(?=(?:(?:and|but|so|then)\s+)?(?:i|he|she|they|we|pt|cl|client)"
+                     r"\s+(?!(?:and|or|to|a|an|the|too|also|alone)\b)[a-z']{2,}|"
+                     # a subjectless report or a plan cue
+                     r"(?:says|said|reports|reported|denies|denied|states|stated|endorses|"
+                     r"endorsed|admits|admitted|f/u|hw|rtc|next (?:sess|session|wk|week|appt))"
+                     r"\b)", re.IGNORECASE)
+_CLAUSE_OPENERS = frozenset(
+    "that if when whether because as than where while until before after since unless though "
+    "although once whenever how what why who which and but so then or nor says said say think "
+    "thinks thought feel feels felt know knows knew believe believes hope hopes wish wishes "
+    "told asked notice noticed realize realized worried worries afraid sure per "
+    "i he she they we pt cl client".split())  # "pt states": the subject stays with its verb
+_RUN_ON_WORDS = 18  # words per sentence mark above which a line is read as a run-on
 _LEADING_JUNK = re.compile(r"^[\s,;:.\-–—]+")
 _TRAILING_JUNK = re.compile(
     r"(?:[\s,;:\-–—]+|[\s,]+(?:and|but|then|so|yet|while|though|although))+$", re.IGNORECASE)
@@ -71,11 +93,20 @@ def _inside(pos: int, spans: Sequence[Source]) -> bool:
     return any(s < pos < e for s, e in spans)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, dictated: bool = False) -> tuple[int, int]:
     piece = text[start:end]
     lead = _LEADING_JUNK.match(piece)
     if lead:
         start += lead.end()
+    if dictated:
+        spoken = _DICTATED_LEAD.match(text, start, end)
+        if spoken:
+            start = spoken.end()
+            lead = _LEADING_JUNK.match(text, start, end)
+            start = lead.end() if lead else start
+        tail = _DICTATED_TAIL.search(text, start, end)
+        if tail and tail.start() > start:
+            end = tail.start()
     piece = text[start:end]
     trail = _TRAILING_JUNK.search(piece)
     if trail and trail.start() > 0:
@@ -83,11 +114,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source]
-                   ) -> dict[int, str]:
+def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
+                   dictated: bool = False) -> dict[int, str]:
     cuts: dict[int, str] = {}
     chunk = text[start:end]
     abbrevs = _abbreviations()
+    if dictated:
+        for m in _DICTATED_MARK.finditer(chunk):
+            if not _inside(start + m.start(), protected):
+                kind = "subject" if m.group().strip().lower() == "comma" else "sentence"
+                cuts.setdefault(start + m.end(), kind)
+    marks = len(re.findall(r"[.!?;]", chunk)) + len(cuts)
+    if len(chunk.split()) > _RUN_ON_WORDS * (marks + 1):
+        for m in _RUN_ON.finditer(chunk):
+            before = chunk[:m.start()].split()
+            if (before and before[-1].lower().strip(",") not in _CLAUSE_OPENERS
+                    and not _inside(start + m.start(), protected)):
+                cuts.setdefault(start + m.end(), "subject")
     for m in _SENTENCE_END.finditer(chunk):
         pos = start + m.end()
         if _inside(start + m.start(), protected):
@@ -128,6 +171,7 @@ def segment(text: str, protected: Sequence[Source] = ()) -> list[Segment]:
     out: list[Segment] = []
     heading = ""
     offset = 0
+    dictated = len(_DICTATED_MARK.findall(text)) >= 3
     for line in text.splitlines(keepends=True):
         line_start, line_end = offset, offset + len(line.rstrip("\r\n"))
         offset += len(line)
@@ -144,13 +188,13 @@ def segment(text: str, protected: Sequence[Source] = ()) -> list[Segment]:
         line_heading = inline.group(1).strip().lower() if inline else ""
         if not bullet and not line.startswith((" ", "\t")) and not inline:
             heading = ""  # a plain line ends the heading's list
-        kinds = _sentence_cuts(text, start, line_end, protected)
+        kinds = _sentence_cuts(text, start, line_end, protected, dictated)
         cuts = [start, *sorted(k for k in kinds if start < k < line_end), line_end]
         link = "line"  # the strongest boundary crossed since the last unit
         for a, b in zip(cuts, cuts[1:], strict=False):
             if a in kinds and _STRENGTH[kinds[a]] > _STRENGTH[link]:
                 link = kinds[a]
-            s, e = _trim(text, a, b)
+            s, e = _trim(text, a, b, dictated)
             if e > s and re.search(r"\w", text[s:e]):
                 out.append(Segment(s, e, text[s:e], line_heading or heading, link))
                 link = ""
