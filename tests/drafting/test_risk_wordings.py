@@ -167,6 +167,14 @@ ENDORSED = [
     ('si', "Thinks abt driving off rd on Rt 9 commute, 'wld be easy'."),
     ('si', "C-SSRS screener: Q1 yes, Q2 no. Cl sts 'kinda wish I could sleep for a year and not "
            "come back'."),
+    # oblique wordings
+    ('si', "says the overpass on the drive home keeps pulling at him, hes thought abt just not "
+           "turning the wheel"),
+    ('si', "says hes been eyeing the rafter in the garage wondering if it would hold him"),
+    ('si', "says since her sister passed shes been telling the lord hes welcome to come get her"),
+    ('si', "'some days i wish i could just dissolve and nobody would have to deal w me'"),
+    ('si', "reports shes been stockpiling her sertraline, thinks abt taking them all"),
+    ('hi', "says hes played out catching him alone and making sure he doesnt get back up"),
 ]
 
 NOT_IDEATION = [
