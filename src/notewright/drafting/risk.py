@@ -42,7 +42,8 @@ _NO_PLAN = re.compile(
 _ITEM9 = re.compile(r"\b(?:item\s*(?:#\s*)?9|q9)\s*(?:=|:|was|of|is|at|(?:endorsed|scored|rated)"
                     r"(?: as| at)?)?\s*(?P<score>[1-3])\b"
                     r"(?!\s*(?:/|-|to|or|\.\d))", re.IGNORECASE)
-_ITEM9_ZERO = re.compile(r"\bitem\s*(?:#\s*)?9\s*(?:=|:|was|of|is|at)?\s*0\b|\bq9\s*(?:=|:)?\s*0\b",
+_ITEM9_ZERO = re.compile(r"\bitem\s*(?:#\s*)?9\s*(?:=|:|was|of|is|at|(?:endorsed|scored|rated)"
+                         r"(?: as| at)?)?\s*0\b|\bq9\s*(?:=|:)?\s*0\b",
                          re.IGNORECASE)
 
 
@@ -173,7 +174,8 @@ def _answered_no(text: str, question_end: int) -> bool:
 _DISOWNING = re.compile(
     r"\b(?:meant (?:she|he|they|I|it|that)|didn'?t mean|did not mean|just (?:an expression|a "
     r"figure of speech|talk|venting|joking|a joke)|figure of speech|not literally|was joking|"
-    r"only joking|not that (?:she|he|they|I) (?:wish|want|meant))", re.IGNORECASE)
+    r"only joking|not that (?:she|he|they|I) (?:wish|want|meant)|(?:it'?s|it was|was) "
+    r"(?:just )?an expression)", re.IGNORECASE)
 _FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:just\s+)?kill\b",
                                re.IGNORECASE)
 
