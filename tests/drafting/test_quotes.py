@@ -169,3 +169,12 @@ def test_a_quote_that_carries_ideation_is_paraphrased_as_such() -> None:
     assert w.suggestion == "expressed thoughts of suicide"
     assert "walk out into the lake" not in d.text
     assert d.risk.suicidal_ideation == "endorsed_active"
+
+
+def test_a_dictated_quote_is_a_quote() -> None:
+    text = ("he has thought about going over there with a bat and quote making him understand "
+            "end quote. He agreed to leave the bat at his brother's.")
+    [q] = find_quotes(text)
+    assert q.words(text) == "making him understand"
+    d = draft(text)
+    assert "making him understand" not in d.text and "end quote" not in d.text

@@ -1,9 +1,10 @@
 """Find direct quotes so that none reaches the note.
 
 A quote is text between quotation marks (straight or curly, double or single — single
-marks only where they cannot be apostrophes), or what follows a cue such as "word for
-word", "verbatim", "in her words" or "quote:". The fact a quote carries is kept as a
-paraphrase from `paraphrases.tsv` when one matches; otherwise it is withheld.
+marks only where they cannot be apostrophes), what follows a cue such as "word for
+word", "verbatim", "in her words" or "quote:", or, dictated, "quote … end quote". The
+fact a quote carries is kept as a paraphrase from `paraphrases.tsv` when one matches;
+otherwise it is withheld.
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ _CUE = re.compile(
     r"|(?:direct )?(?:quote|quoting)\b\s*(?::\s*|(?=[\"“„«'‘])))", re.IGNORECASE)
 
 
+# Dictated: "…with a bat and quote making him understand end quote".
+_SPOKEN = re.compile(r"\b(?:open )?quote,?\s+(.{1,400}?)[\s,]+(?:end (?:of )?quote|unquote|close "
+                     r"quote)\b", re.IGNORECASE | re.DOTALL)
+
+
 def find_quotes(text: str) -> list[Quote]:
     found: list[Quote] = []
     taken: list[tuple[int, int]] = []
@@ -61,6 +67,8 @@ def find_quotes(text: str) -> list[Quote]:
     for m in _DOUBLE.finditer(text):
         group = next(i for i in range(1, 5) if m.group(i) is not None)
         add(Quote(m.start(), m.end(), m.start(group), m.end(group)))
+    for m in _SPOKEN.finditer(text):
+        add(Quote(m.start(), m.end(), m.start(1), m.end(1)))
     for regex in (_SINGLE,):
         for m in regex.finditer(text):
             if m.group(1).count(" ") > 60:
