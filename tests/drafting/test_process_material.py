@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 
 from notewright import draft
+from notewright.drafting import Draft
 
 BEFORE = "Pt reports panic attacks at work twice this week. "
+
+
+def _private(d: Draft) -> str:
+    """Everything withheld for the psychotherapy-notes vault, as one string."""
+    return " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
+
 AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
 
 
@@ -137,7 +144,7 @@ def test_a_dashed_continuation_stays_with_the_process_material() -> None:
     text = ("Used cog restructuring; pt generated two alternatives. Honestly I felt a bit "
             "impatient when she dismissed the first reframe - need to watch that. F/u 1 wk.")
     d = draft(text)
-    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
+    withheld = _private(d)
     assert "impatient" in withheld and "watch that" in withheld
     assert "impatient" not in d.text and "watch that" not in d.text
 
@@ -167,7 +174,7 @@ def test_a_private_thought_named_as_such_after_it_is_written_is_withheld() -> No
             "is a way of testing whether I'll reject him, but I haven't said this and I'm not "
             "sure yet. Continue weekly.")
     d = draft(text)
-    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
+    withheld = _private(d)
     assert "lateness is a way of testing" in withheld
     assert "testing" not in d.text and "lateness" not in d.text
     assert "apologized at length" in d.text
@@ -191,45 +198,37 @@ def test_a_sentence_ending_in_a_quote_ends_after_the_closing_mark() -> None:
     assert "silent for a long time" in d.text
 
 
-def test_a_comma_that_hands_the_sentence_to_a_possessive_subject_splits_the_unit() -> None:
-    text = ("I noticed I was rushing her toward solutions which is my own anxiety about money "
-            "talking, her worry is escalating with a clear stressor and fits the GAD picture. "
-            "She will call two listings before Thursday.")
+@pytest.mark.parametrize(
+    ("text", "private", "clinical"),
+    [
+        # a comma hands the sentence to a possessive subject
+        ("I noticed I was rushing her toward solutions which is my own anxiety about money "
+         "talking, her worry is escalating with a clear stressor and fits the GAD picture. "
+         "She will call two listings before Thursday.",
+         "rushing her toward solutions", "fits the GAD picture"),
+        # the reaction after "which" is the clinician's own
+        ("She was dismissive and sarcastic for most of the hour, which left me feeling "
+         "irritated and useless. I reflected the hurt underneath her anger.",
+         "irritated and useless", "dismissive and sarcastic"),
+        # an aside in parentheses, then the sentence resumes
+        ("Good response to ERP (I catch myself cheering him on a bit too hard, should let "
+         "him own it) and Y-BOCS is moving in the right direction. Next: exposure daily.",
+         "cheering him on", "moving in the right direction"),
+        # an aside between dashes, then the sentence resumes
+        ("He described the fight with his neighbor - this is where he started to scare me - "
+         "and described the tire iron in his trunk. Safety plan reviewed.",
+         "scare me", "tire iron"),
+    ],
+)
+def test_an_aside_is_withheld_and_the_clinical_sentence_around_it_is_kept(
+        text: str, private: str, clinical: str) -> None:
     d = draft(text)
-    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
-    assert "rushing her toward solutions" in withheld
-    assert "GAD picture" not in withheld and "fits the GAD picture" in d.text
-
-
-def test_a_reaction_after_which_is_split_from_the_observation() -> None:
-    text = ("She was dismissive and sarcastic for most of the hour, which left me feeling "
-            "irritated and useless. I reflected the hurt underneath her anger.")
-    d = draft(text)
-    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
-    assert "irritated and useless" in withheld
-    assert "dismissive and sarcastic" in d.text
-
-
-def test_an_aside_in_parentheses_is_withheld_and_the_sentence_resumes() -> None:
-    text = ("Good response to ERP (I catch myself cheering him on a bit too hard, should let "
-            "him own it) and Y-BOCS is moving in the right direction. Next: exposure daily.")
-    d = draft(text)
-    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
-    assert "cheering him on" in withheld
-    assert "moving in the right direction" in d.text
-
-
-def test_after_a_dashed_aside_the_clinical_sentence_resumes() -> None:
-    text = ("He described the fight with his neighbor - this is where he started to scare me - "
-            "and described the tire iron in his trunk. Safety plan reviewed.")
-    d = draft(text)
-    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
-    assert "scare me" in withheld
-    assert "tire iron" in d.text
+    assert private in _private(d)
+    assert clinical not in _private(d) and clinical in d.text
 
 
 def test_an_initial_does_not_end_the_sentence() -> None:
     text = "Group went well. I suspect T. is more depressed than she lets on. F/u 1 wk."
     d = draft(text)
-    withheld = " ".join(w.text for w in d.withheld if w.reason == "psychotherapy_note")
+    withheld = _private(d)
     assert "more depressed than she lets on" in withheld

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -38,9 +39,10 @@ def read_tsv(name: str, text: str | None = None) -> list[tuple[int, dict[str, st
     return rows
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """Split a pattern at its top-level `|` (not inside groups or character classes)."""
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
+def _scan(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character of a pattern outside
+    escapes and character classes, from `start`."""
+    depth, i, in_class = 0, start, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -50,14 +52,19 @@ def _alternatives(pattern: str) -> list[str]:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+        else:
+            depth += {"(": 1, ")": -1}.get(c, 0)
+            yield i, c, depth
+        i += 1
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level `|` (not inside groups or character classes)."""
+    parts, start = [], 0
+    for i, c, depth in _scan(pattern):
+        if c == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts
 
@@ -106,23 +113,9 @@ _LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*\)")
 
 def _group_end(pattern: str, start: int) -> int:
     """The index just past the `)` that closes the group opened at `start`."""
-    depth, i, in_class = 0, start, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+    for i, c, depth in _scan(pattern, start):
+        if c == ")" and depth == 0:
+            return i + 1
     return len(pattern)
 
 
