@@ -70,6 +70,9 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "I was aware of feeling sleepy and bored during the story.",
         "I was shaking after we hung up.",
         "Clinician is very angry at the son.",
+        "Why do I keep skirting the opioid question?",
+        "He sounds exactly like my ex.",
+        "Clinician unusually sleepy during the sets.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:

@@ -175,6 +175,16 @@ ENDORSED = [
     ('si', "'some days i wish i could just dissolve and nobody would have to deal w me'"),
     ('si', "reports shes been stockpiling her sertraline, thinks abt taking them all"),
     ('hi', "says hes played out catching him alone and making sure he doesnt get back up"),
+    # heights, swerves, and anger toward others
+    ('si', "She has been 'counting the stairs up to the parking deck roof' and has stood at the "
+           "rail twice since we last met."),
+    ('si', "she thought she 'wouldn't bother to swerve' if a truck drifted into her lane"),
+    ('si', "some nights he'd rather go to sleep and have it all stop"),
+    ('hi', "he 'pictured running the guy over in the parking lot' and it kept coming back"),
+    ('hi', "Said of the ex, 'honestly the world'd be better w/ him in the ground'."),
+    ('hi', "States supervisor 'has it coming' and that he's 'worked out exactly where he parks'."),
+    ('hi', "admitted he's been asking around for where the kid lives"),
+    ('hi', "she caught herself hoping the cancer comes back 'and takes its time'"),
 ]
 
 NOT_IDEATION = [
