@@ -185,6 +185,13 @@ ENDORSED = [
     ('hi', "States supervisor 'has it coming' and that he's 'worked out exactly where he parks'."),
     ('hi', "admitted he's been asking around for where the kid lives"),
     ('hi', "she caught herself hoping the cancer comes back 'and takes its time'"),
+    # anger toward others, and bullets on one line
+    ('hi', "he acknowledged thinking about it and said he knows where her new partner parks"),
+    ('hi', "During processing cl said 'I hope he rots, I hope somebody does to him what he did "
+           "to me.'"),
+    ('hi', "States 'someone needs to make an example of him, maybe it's me.'"),
+    ('si', "- Cl disclosed burning his forearm last week - Reports thinking about killing "
+           "himself 'most days' and has considered taking his foster mom's pills - Denies HI"),
 ]
 
 NOT_IDEATION = [
@@ -311,4 +318,9 @@ def test_a_plan_to_ask_next_time_is_not_a_mention() -> None:
 
 def test_a_minus_after_the_abbreviation_is_a_negative() -> None:
     risk = draft("- SI -, HI -\nPlan: f/u 2 wks").risk
+    assert (risk.suicidal_ideation, risk.homicidal_ideation) == ("denied", "denied")
+
+
+def test_a_field_denial_after_a_dash_still_counts() -> None:
+    risk = draft("SI/HI screen - safety: denies. I validated her confusion.").risk
     assert (risk.suicidal_ideation, risk.homicidal_ideation) == ("denied", "denied")
