@@ -134,9 +134,9 @@ def evaluate(descriptions: list[Description], show_errors: bool = False) -> dict
 
 def report(name: str, raw: dict[str, float]) -> None:
     # Counts summed over cross-validation folds arrive as floats; print them as counts.
-    figures = {k: (int(v) if isinstance(v, float) and v.is_integer() and not k.endswith(
-        ("_accuracy", "_rate", "_recall", "_precision")) and "accuracy" not in k else v)
-        for k, v in raw.items()}
+    figures = {k: (int(v) if isinstance(v, float) and v.is_integer() and "accuracy" not in k
+                   and not k.endswith(("_rate", "_recall", "_precision")) else v)
+               for k, v in raw.items()}
     print(f"\n== {name}: {figures['descriptions']} descriptions, {figures['notes']} notes ==")
     for f in FORMATS:
         print(f"section accuracy {f.upper():5} {figures[f'section_accuracy_{f}']:.3f}")

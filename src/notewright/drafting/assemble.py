@@ -102,7 +102,7 @@ def build(text: str, fmt: NoteFormat) -> Draft:
     kinds = _unit_kinds(text, segments, masks, measures)
     hunches: set[int] = set()  # withheld units that are the clinician's private hunch
     for index, seg in enumerate(segments):
-        in_unit = [m for m in measures if seg.start <= m.sources[0][0] < seg.end]
+        in_unit = _measures_in(seg, measures)
         unit_quotes = [q for q in quotes if seg.start <= q.start < seg.end]
         masked, kind = masks[index], kinds[index]
         if kind == PROCESS:
@@ -227,7 +227,7 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
     kinds: list[str] = []
     aside = False  # the last unit is the clinician's thought set into a clinical sentence
     for index, seg in enumerate(segments):
-        has_measure = any(seg.start <= m.sources[0][0] < seg.end for m in measures)
+        has_measure = bool(_measures_in(seg, measures))
         kind = classify(masks[index], seg.heading, index / max(1, len(segments) - 1),
                         has_measure=has_measure, previous=masks[index - 1] if index else "")
         if (kinds and kinds[-1] == PROCESS and not aside and _carries_on(seg, masks[index])
@@ -246,12 +246,16 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
         if (kinds[index] == PROCESS and cue is not None and cue[1]
                 and seg.joined in ("clause", "subject") and kinds[index - 1] != PROCESS
                 and _weak_cue(masks[index - 1])
-                and not any(before.start <= m.sources[0][0] < before.end for m in measures)
+                and not _measures_in(before, measures)
                 and not mentions(text, [(before.start, before.end)])):
             # "I think his lateness is a test, but I haven't said this": the private
             # thought is named as such only after it is written.
             kinds[index - 1] = PROCESS
     return kinds
+
+
+def _measures_in(seg: Segment, measures: Sequence[Measure]) -> list[Measure]:
+    return [m for m in measures if seg.start <= m.sources[0][0] < seg.end]
 
 
 def _weak_cue(masked: str) -> bool:

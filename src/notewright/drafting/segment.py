@@ -143,11 +143,10 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
         word = chunk[word_start:m.start() + 1].lower().lstrip("(")
         if word in abbrevs and m.group().startswith("."):
             continue
-        if (re.fullmatch(r"[a-z]\.", word) and word_start > 0
-                and chunk[word_start - 2:word_start - 1] == "."):
-            continue  # initials inside "e.g." style sequences
-        if re.fullmatch(r"[a-z]\.", word) and chunk[m.end():].lstrip()[:1].islower():
-            continue  # "I suspect T. is more depressed": an initial, not a sentence end
+        if re.fullmatch(r"[a-z]\.", word) and (
+                (word_start > 0 and chunk[word_start - 2:word_start - 1] == ".")
+                or chunk[m.end():].lstrip()[:1].islower()):
+            continue  # initials: inside "e.g.", or "I suspect T. is more depressed"
         cuts[pos] = "sentence"
     for m in _ASIDE.finditer(chunk):
         if not _inside(start + m.start(), protected):
