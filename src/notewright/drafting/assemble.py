@@ -57,14 +57,21 @@ def _meaningful(text: str, spans: Sequence[Source]) -> tuple[Source, ...]:
     return tuple((s, e) for s, e in spans if re.search(r"\w", text[s:e]))
 
 
-def _risk_statement(risk: Risk, sources: dict[str, list[Source]]) -> list[Statement]:
-    parts = []
-    si = {"endorsed_active": "active suicidal ideation endorsed",
-          "endorsed_passive": "passive suicidal ideation endorsed",
-          "denied": "suicidal ideation denied"}.get(risk.suicidal_ideation)
-    hi = {"endorsed_active": "active homicidal ideation endorsed",
-          "endorsed_passive": "passive homicidal ideation endorsed",
-          "denied": "homicidal ideation denied"}.get(risk.homicidal_ideation)
+def _risk_statement(risk: Risk, sources: dict[str, list[Source]],
+                    inferred: Sequence[str] = ()) -> list[Statement]:
+    def ideation(field: str, kind: str) -> str | None:
+        value = getattr(risk, field)
+        if field in inferred:
+            # Read from the clinician's rating alone: say so, so it is confirmed, not copied.
+            return (f"{kind} ideation not named, but risk rated moderate or higher; recorded "
+                    f"as {value.removeprefix('endorsed_')} {kind} ideation pending "
+                    "the clinician's confirmation")
+        return {"endorsed_active": f"active {kind} ideation endorsed",
+                "endorsed_passive": f"passive {kind} ideation endorsed",
+                "denied": f"{kind} ideation denied"}.get(value)
+
+    si = ideation("suicidal_ideation", "suicidal")
+    hi = ideation("homicidal_ideation", "homicidal")
     harm = {"current": "recent self-harm reported", "history": "history of self-harm",
             "denied": "self-harm denied"}.get(risk.self_harm)
     parts = [p for p in (si, hi, harm) if p]
@@ -150,11 +157,11 @@ def build(text: str, fmt: NoteFormat) -> Draft:
             clinical[-1] = (clinical[-1][0], seg.end)
         else:
             clinical.append((seg.start, seg.end))
-    risk, risk_sources = assess(text, clinical, [(q.inner_start, q.inner_end) for q in quotes])
+    risk, risk_sources, inferred = assess(text, clinical, [(q.inner_start, q.inner_end) for q in quotes])
     holes = [s for w in withheld for s in w.sources]
     risk_sources = {key: [piece for u in spans for piece in _meaningful(text, subtract(u, holes))]
                     for key, spans in risk_sources.items()}
-    risk_lines = _risk_statement(risk, risk_sources)
+    risk_lines = _risk_statement(risk, risk_sources, inferred)
     sections = []
     for spec in fmt.sections:
         statements = [s for _, s in sorted(placed[spec.key], key=lambda p: p[0])]
@@ -163,7 +170,7 @@ def build(text: str, fmt: NoteFormat) -> Draft:
         sections.append(Section(spec.key, spec.title, tuple(statements)))
     del measure_spans
     warnings = audit_warnings(kinds=kinds, interventions=interventions, risk=risk,
-                              measures=measures, words=len(re.findall(r"\w+", text)))
+                              inferred=inferred, measures=measures, words=len(re.findall(r"\w+", text)))
     return Draft(
         format=fmt.name, sections=tuple(sections), text=render(sections),
         withheld=tuple(sorted(withheld, key=lambda w: w.sources[0])), risk=risk,

@@ -22,12 +22,16 @@ MESSAGES = {
                               "not support medical necessity.",
     "mandated_report_review": "Abuse or neglect was disclosed: review mandated-reporting "
                               "obligations and document the decision.",
+    "ideation_inferred": "The description rates risk as moderate or higher without naming "
+                         "the ideation; {fields} recorded as endorsed from that rating. "
+                         "Confirm or correct it before signing.",
     "impossible_score": "{name} score {score} is outside the valid range; check the number.",
 }
 
 
 def audit_warnings(*, kinds: Sequence[str], interventions: Sequence[str], risk: Risk,
-                   measures: Sequence[Measure], words: int) -> list[Warning]:
+                   measures: Sequence[Measure], words: int,
+                   inferred: Sequence[str] = ()) -> list[Warning]:
     out: list[Warning] = []
     present = set(kinds)
     if not interventions and "intervention" not in present:
@@ -47,6 +51,10 @@ def audit_warnings(*, kinds: Sequence[str], interventions: Sequence[str], risk: 
     if words < MIN_WORDS:
         out.append(Warning("very_short_description",
                            MESSAGES["very_short_description"].format(words=words)))
+    if inferred:
+        fields = " and ".join(f.replace("_", " ") for f in inferred)
+        out.append(Warning("ideation_inferred",
+                           MESSAGES["ideation_inferred"].format(fields=fields)))
     if risk.abuse_disclosure:
         out.append(Warning("mandated_report_review", MESSAGES["mandated_report_review"]))
     for m in measures:

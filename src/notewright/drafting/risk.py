@@ -18,6 +18,8 @@ from notewright.drafting.lexicons import PatternRow, fold, pattern_rows
 from notewright.drafting.model import Risk, Source
 
 TARGETS = ("si", "hi", "self_harm", "abuse")
+RATED = ("others", "self", "either", "none")
+IMPLIED = ("not_ideation", "others", "plan_denied")
 CONTEXTS = ("negated", "historical", "hypothetical", "current", "family", "not_abuse")
 # The verbs that open the client's own statement; they end a cue's reach, and a grade
 # written right after one ("SI: endorses passive thoughts") belongs to the target.
@@ -68,6 +70,76 @@ def _targets() -> tuple[PatternRow, ...]:
 @cache
 def _contexts() -> tuple[PatternRow, ...]:
     return pattern_rows("risk_context.tsv", "category", "direction", allowed=CONTEXTS)
+
+
+@cache
+def _ratings() -> tuple[PatternRow, ...]:
+    return pattern_rows("risk_ratings.tsv", "toward", allowed=RATED)
+
+
+# A level of moderate or higher, not itself denied ("not high risk").
+_LEVEL = re.compile(r"(?<!not )(?<!no )(?<!never )\b(?:(?P<low>low|mild)\s*(?:-|–|to)\s*)?"
+                    r"(?:moderate|mod|high|elevated|imminent|severe|significant|serious|"
+                    r"substantial|acute)\b", re.IGNORECASE)
+_RISK_WORD = re.compile(r"\b(?:risk|danger\w*|threat)\b", re.IGNORECASE)
+# "elevated risk, though she denies any ideation": the rating comes with its own answer.
+# A denial naming SI or HI is already a mention; this is the one that names neither.
+_DENIAL_BESIDE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|no|without) (?:any )?(?:current )?"
+                            r"(?:ideation|thoughts (?:of|about) (?:harm|death|dying))\b",
+                            re.IGNORECASE)
+
+
+@cache
+def _implied_by() -> tuple[PatternRow, ...]:
+    return pattern_rows("risk_implied.tsv", "reads", allowed=IMPLIED)
+
+
+@dataclass(frozen=True, slots=True)
+class Implied:
+    """Ideation the description implies without naming it: the clinician rated risk as
+    moderate or higher ("rating"), or wrote the follow-up answers, no plan or intent
+    ("plan")."""
+    toward: str  # "others", "self", "either" or "bare" (a plan answer naming no one)
+    grade: str
+    unit: Source
+    by: str  # "rating" or "plan"
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    opened = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    closed = min((i for i in (text.find(c, max(start, end - 1)) for c in ".!?\n") if i >= 0),
+                 default=len(text))
+    return text[opened:closed]
+
+
+def _first(rows: tuple[PatternRow, ...], text: str, only: str = "") -> str:
+    folded = fold(text)
+    for row in rows:
+        if (not only or row.value in (only, "not_ideation", "none")) and (
+                row.may_match(folded) and row.pattern.search(text)):
+            return row.value
+    return ""
+
+
+def implied(text: str, units: Sequence[Source]) -> list[Implied]:
+    out = []
+    for start, end in units:
+        unit = text[start:end]
+        sentence = _sentence(text, start, end)
+        level = _LEVEL.search(unit)
+        if level is not None and any(abs(r.start() - level.start()) <= 40
+                                     for r in _RISK_WORD.finditer(unit)):
+            toward = _first(_ratings(), unit)
+            if toward not in ("", "none") and not _DENIAL_BESIDE.search(sentence):
+                grade = "passive" if level.group("low") else "active"
+                out.append(Implied(toward, grade, (start, end), "rating"))
+                continue
+        if _first(_implied_by(), unit, only="plan_denied") == "plan_denied":
+            reads = _first(_implied_by(), sentence)
+            if reads != "not_ideation":
+                out.append(Implied("others" if reads == "others" else "bare", "passive",
+                                   (start, end), "plan"))
+    return out
 
 
 _NEGATED_VERB = re.compile(r"\b(?:neither|nor|not|never|no|\w+n'?t)\s+$", re.IGNORECASE)
@@ -327,8 +399,9 @@ def _ideation(ms: Sequence[Mention], target: str) -> tuple[str, list[Source]]:
 
 
 def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
-           ) -> tuple[Risk, dict[str, list[Source]]]:
-    """The risk fields, and for each field the units that decided it."""
+           ) -> tuple[Risk, dict[str, list[Source]], tuple[str, ...]]:
+    """The risk fields; for each field the units that decided it; and the fields read
+    from the clinician's risk rating alone (the draft asks to confirm those)."""
     ms = mentions(text, units, quotes)
     si, si_src = _ideation(ms, "si")
     if si == "not_mentioned":
@@ -350,10 +423,31 @@ def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     else:
         self_harm, sh_src = "not_mentioned", []
     abuse = [m for m in ms if m.target == "abuse" and m.status != "negated"]
+    inferred: list[str] = []
+    if "not_mentioned" in (si, hi) and self_harm != "current":
+        # The description implies ideation it does not name: the clinician rated risk as
+        # moderate or higher, or wrote that there is no plan or intent. Current self-harm
+        # or an abuse disclosure would explain an undirected rating; nothing implied is a
+        # denial.
+        for found in implied(text, units):
+            toward = found.toward
+            if toward == "bare":
+                # A bare plan-and-intent answer follows the suicide questions, unless it
+                # follows homicidal ideation the description names.
+                toward = "" if hi.startswith("endorsed") else "self"
+            if toward == "either" and not abuse:
+                toward = ("self" if si == "not_mentioned" and hi == "denied" else
+                          "others" if hi == "not_mentioned" and si == "denied" else "")
+            if toward == "self" and si == "not_mentioned":
+                si, si_src = f"endorsed_{found.grade}", [found.unit]
+                inferred.append("suicidal_ideation")
+            elif toward == "others" and hi == "not_mentioned":
+                hi, hi_src = f"endorsed_{found.grade}", [found.unit]
+                inferred.append("homicidal_ideation")
     risk = Risk(si, hi, self_harm, bool(abuse))
     sources = {"suicidal_ideation": si_src, "homicidal_ideation": hi_src,
                "self_harm": sh_src, "abuse_disclosure": [m.unit for m in abuse]}
-    return risk, sources
+    return risk, sources, tuple(inferred)
 
 
 def risk_units(text: str, units: Sequence[Source]) -> set[Source]:
