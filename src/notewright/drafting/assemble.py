@@ -157,7 +157,8 @@ def build(text: str, fmt: NoteFormat) -> Draft:
             clinical[-1] = (clinical[-1][0], seg.end)
         else:
             clinical.append((seg.start, seg.end))
-    risk, risk_sources, inferred = assess(text, clinical, [(q.inner_start, q.inner_end) for q in quotes])
+    risk, risk_sources, inferred = assess(text, clinical,
+                                          [(q.inner_start, q.inner_end) for q in quotes])
     holes = [s for w in withheld for s in w.sources]
     risk_sources = {key: [piece for u in spans for piece in _meaningful(text, subtract(u, holes))]
                     for key, spans in risk_sources.items()}
@@ -170,7 +171,8 @@ def build(text: str, fmt: NoteFormat) -> Draft:
         sections.append(Section(spec.key, spec.title, tuple(statements)))
     del measure_spans
     warnings = audit_warnings(kinds=kinds, interventions=interventions, risk=risk,
-                              inferred=inferred, measures=measures, words=len(re.findall(r"\w+", text)))
+                              inferred=inferred, measures=measures,
+                              words=len(re.findall(r"\w+", text)))
     return Draft(
         format=fmt.name, sections=tuple(sections), text=render(sections),
         withheld=tuple(sorted(withheld, key=lambda w: w.sources[0])), risk=risk,
