@@ -73,6 +73,16 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "Why do I keep skirting the opioid question?",
         "He sounds exactly like my ex.",
         "Clinician unusually sleepy during the sets.",
+        # learned from dev-ah and dev-ai: the clinician's body, life and notes to self
+        "Heavy session, tired after, a bit shaky myself.",
+        "Can't shake the sense that he is lonelier than he lets on.",
+        "A strong pull to reassure him was felt throughout, and mostly resisted.",
+        "Note for me: rushed the problem-solving to fill the silence.",
+        "Tired today, not my best work.",
+        "Honestly bored for much of the hour and then guilty about being bored.",
+        "Keep wondering whether a male therapist would get further with him.",
+        "This clinician's own brother died two years ago and the anniversary is close.",
+        "My mind kept drifting to my own overtime hours this month.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:

@@ -192,6 +192,12 @@ ENDORSED = [
     ('hi', "States 'someone needs to make an example of him, maybe it's me.'"),
     ('si', "- Cl disclosed burning his forearm last week - Reports thinking about killing "
            "himself 'most days' and has considered taking his foster mom's pills - Denies HI"),
+    # learned from dev-ag, dev-ah, dev-ai
+    ('hi', "Active homicidal and suicidal ideation with a plan, means and conditional intent."),
+    ('hi', "Said of his former supervisor that he hopes the guy drops dead."),
+    ('hi', "Wish for the man's death without intent or plan."),
+    ('hi', "He said that nobody gets the kids, he'll take us all with him."),
+    ('hi', "Endorses thoughts of hurting his stepdad when he gets drunk."),
 ]
 
 NOT_IDEATION = [
@@ -274,6 +280,8 @@ def test_death_adjacent_language_is_not_ideation(text: str) -> None:
     "He has never thought about ending his life.",
     "Denies any thoughts of jumping off the overpass.",
     "Denies thoughts that her family would be better off without her.",
+    "On a straight question he said ending his life has never once crossed his mind.",
+    "About himself: no thoughts of dying.",
 ])
 def test_denied_wordings_are_denials(text: str) -> None:
     assert draft(text).risk.suicidal_ideation == "denied"
@@ -324,3 +332,13 @@ def test_a_minus_after_the_abbreviation_is_a_negative() -> None:
 def test_a_field_denial_after_a_dash_still_counts() -> None:
     risk = draft("SI/HI screen - safety: denies. I validated her confusion.").risk
     assert (risk.suicidal_ideation, risk.homicidal_ideation) == ("denied", "denied")
+
+
+@pytest.mark.parametrize("text", [
+    "Denies thoughts of harming kids or in-laws despite anger at mother-in-law.",
+    "Neither has thoughts of harming the other.",
+    "No thoughts of suicide. Nothing toward others either.",
+    "He denied any thoughts of suicide or of hurting his ex-wife.",
+])
+def test_denials_toward_others_are_denials(text: str) -> None:
+    assert draft(text).risk.homicidal_ideation == "denied"

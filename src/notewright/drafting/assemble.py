@@ -255,6 +255,7 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
         if (kinds[index] == PROCESS and cue is not None and cue[1]
                 and seg.joined in ("clause", "subject") and kinds[index - 1] != PROCESS
                 and _weak_cue(masks[index - 1])
+                and not find_interventions(masks[index - 1])  # what was done is not private
                 and not _measures_in(before, measures)
                 and not mentions(text, [(before.start, before.end)])):
             # "I think his lateness is a test, but I haven't said this": the private
