@@ -127,6 +127,14 @@ def test_no_interventions_warning() -> None:
     ("Binges appear to function as emotion regulation after calls with his father.", None,
      "emotion regulation skills"),
     ("I acknowledged the inconvenience and invited him to say more.", "validation", None),
+    # a plan line is a plan, homework or not; a plan the client already has, and what
+    # another provider will do, are not this session's work
+    ("Plan: safety plan update next week, resume behavioral activation with a daily walk.",
+     None, "safety planning"),
+    ("Risk low; safety plan from intake remains current.", None, "safety planning"),
+    ("Safety plan reviewed and still current.", "safety planning", None),
+    ("Plan: f/u call tomorrow, consult w/ psychiatrist re: med review.", None,
+     "medication review"),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

@@ -32,9 +32,6 @@ from notewright.drafting.rewrite import Replacement, rewrite
 from notewright.drafting.risk import assess, mentions
 from notewright.drafting.segment import Segment, segment
 
-_HOMEWORK = re.compile(r"\b(?:hw|homework|assign(?:ed|ing)?|practice|between sessions|"
-                       r"this week|daily|before next)\b", re.IGNORECASE)
-
 
 def subtract(span: Source, holes: Sequence[Source]) -> tuple[Source, ...]:
     """`span` minus the `holes`, as non-empty ranges that hold at least one word character."""
@@ -128,9 +125,10 @@ def build(text: str, fmt: NoteFormat) -> Draft:
                     (m.sources[0][0], Statement(describe(m), m.sources)))
                 stated_measures.add(m.sources[0])
             continue
-        homework = kind == "plan" and _HOMEWORK.search(seg.text) is not None
-        # The masked unit: words inside a quote are the client's, not what was done.
-        for name, _, _ in find_interventions(masked, planned_ok=homework):
+        # The masked unit: words inside a quote are the client's, not what was done. A
+        # homework line is judged like any other: "resume BA with a daily walk" next to
+        # "safety plan update next week" is a plan, not this session's work.
+        for name, _, _ in find_interventions(masked):
             if name not in interventions:
                 interventions.append(name)
         statement = _statement(text, seg, kind, unit_quotes, withheld, fmt, client_name, roles)

@@ -14,7 +14,11 @@ _NOT_DONE = re.compile(
     r"will (?:introduce|start|begin|use|try|consider|continue)|"
     r"next (?:session|sess|time|week|wk|visit|appt|appointment)|referr(?:al|ed) (?:to|for)|"
     r"consider(?:ing)?|may (?:introduce|try|use)|hope to|would like to|in future|"
-    r"before (?:starting|beginning)|not ready for|postpone[d]?|hold off)\b",
+    r"before (?:starting|beginning)|not ready for|postpone[d]?|hold off|"
+    # a plan the client already has, and what another provider will see to
+    r"remains? (?:current|in place)|already (?:has|had|in place)|on file|"
+    r"(?:with|w/) (?:the |her |his |their )?(?:psychiatrist|prescriber|pcp|md|np|doctor|"
+    r"dr\.?) (?:re:?|about|regarding|for))\b",
     re.IGNORECASE)
 
 
