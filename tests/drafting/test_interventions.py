@@ -135,6 +135,19 @@ def test_no_interventions_warning() -> None:
     ("Safety plan reviewed and still current.", "safety planning", None),
     ("Plan: f/u call tomorrow, consult w/ psychiatrist re: med review.", None,
      "medication review"),
+    # what the client did on their own, another provider's work, an earlier session's
+    ("Says she used the 5-4-3-2-1 on her own Monday when a truck merged close.", None,
+     "grounding"),
+    ("Has been doing paced breathing from a phone app most nights.", None,
+     "relaxation training"),
+    ("Says her individual therapist did a chain analysis with her last week.", None,
+     "chain analysis"),
+    ("We drew the family genogram in the second session and she referred back to it.", None,
+     "genogram"),
+    ("Has the safety plan from 2022 in his wallet; not revised today.", None,
+     "safety planning"),
+    ("Taught paced breathing and practiced it twice in session.", "relaxation training",
+     None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

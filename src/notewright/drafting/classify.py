@@ -23,6 +23,8 @@ from notewright.drafting.process_material import process_cue, shared_with_client
 from notewright.errors import DataFileError
 
 LABELS = (*KINDS, PROCESS)
+# Withholding is costly to the record: the model must be this sure without a cue.
+WITHHOLD_CONFIDENCE = 0.6
 _PLAN_HEADINGS = re.compile(r"^(?:p|plan|plans|next steps?|homework|hw|follow[- ]?up|f/u)$")
 _INTERVENTION_HEADINGS = re.compile(r"^(?:i|interventions?|intervention used|tx|treatment)$")
 _MEASURE_ONLY = re.compile(
@@ -97,7 +99,7 @@ def classify(text: str, heading: str = "", position: float = 0.0, *,
         return _fallback(feats)
     probs = model.probabilities(feats)
     best = max(probs, key=lambda k: probs[k])
-    if best == PROCESS and (probs[best] < 0.6 or shared_with_client(text)):
+    if best == PROCESS and (probs[best] < WITHHOLD_CONFIDENCE or shared_with_client(text)):
         # Withholding is costly to the record: only on a confident call without a cue,
         # and never for what the clinician said to the client.
         best = max((k for k in probs if k != PROCESS), key=lambda k: probs[k])

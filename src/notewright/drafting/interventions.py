@@ -17,6 +17,21 @@ _NOT_DONE = re.compile(
     r"before (?:starting|beginning)|not ready for|postpone[d]?|hold off|"
     # a plan the client already has, and what another provider will see to
     r"remains? (?:current|in place)|already (?:has|had|in place)|on file|"
+    r"(?:still )?(?:has|keeps|carries) (?:the|her|his|their) (?:safety|crisis) plan|"
+    r"not (?:revised|reviewed|updated|revisited) today|did not (?:revise|review|update)|"
+    # what the client did between sessions, on their own
+    r"(?:reports?|reported|says|said|describe[sd]) (?:that )?(?:she |he |they )?(?:had )?"
+    r"(?:used|using|practiced|practicing|tried|trying|been (?:using|doing|practicing))|"
+    r"on (?:her|his|their) own|by (?:her|him|them)sel(?:f|ves)|"
+    r"(?:has|have) been (?:using|doing|practicing)|"
+    # what someone else did, or what was done in an earlier session
+    r"(?:psychiatrist|prescriber|group leader|skills group|individual therapist|another "
+    r"therapist|other therapist|previous therapist|school counsell?or|teacher|case manager|"
+    r"dietitian|psychiatry) (?:\w+ ){0,2}(?:did|does|covered|covers|taught|teaches|"
+    r"started|ran|runs)|with (?:another|a (?:previous|former|prior)|(?:her|his|their) "
+    r"(?:old|former|previous)) therapist|"
+    r"in (?:the )?(?:first|second|third|last|previous|prior|an earlier) sessions?|"
+    r"we (?:made|did|drew|wrote) in|"
     r"(?:with|w/) (?:the |her |his |their )?(?:psychiatrist|prescriber|pcp|md|np|doctor|"
     r"dr\.?) (?:re:?|about|regarding|for))\b",
     re.IGNORECASE)
