@@ -83,6 +83,16 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "Keep wondering whether a male therapist would get further with him.",
         "This clinician's own brother died two years ago and the anniversary is close.",
         "My mind kept drifting to my own overtime hours this month.",
+        # learned from dev-ak and dev-al
+        "Found him genuinely funny and laughed more than I'd usually let myself.",
+        "I've grown fond of her and may be letting sessions drift into chat.",
+        "Clinician found herself flooded with memories of her own first month home.",
+        "This writer was uneasy in the room with him and sat closer to the door.",
+        "For about a minute I lost track of what she was saying.",
+        "Left feeling protective and a little angry at the dad.",
+        "My stuff, probably.",
+        "Did I give her a reassuring look in the hall?",
+        "Flag for Tues consult.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:

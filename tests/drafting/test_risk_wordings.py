@@ -198,6 +198,8 @@ ENDORSED = [
     ('hi', "Wish for the man's death without intent or plan."),
     ('hi', "He said that nobody gets the kids, he'll take us all with him."),
     ('hi', "Endorses thoughts of hurting his stepdad when he gets drunk."),
+    ('hi', 'He said, "Keep taking the kids without telling me and one day I\'ll end you."'),
+    ('si', "Thinks about overdosing on bad nights, no date set."),
 ]
 
 NOT_IDEATION = [
@@ -282,6 +284,7 @@ def test_death_adjacent_language_is_not_ideation(text: str) -> None:
     "Denies thoughts that her family would be better off without her.",
     "On a straight question he said ending his life has never once crossed his mind.",
     "About himself: no thoughts of dying.",
+    'Asked about thoughts of suicide and she laughed: "Lord, no, I plan to live to a hundred."',
 ])
 def test_denied_wordings_are_denials(text: str) -> None:
     assert draft(text).risk.suicidal_ideation == "denied"

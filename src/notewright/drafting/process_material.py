@@ -17,7 +17,7 @@ KINDS = ("hypothesis", "countertransference", "own_work", "personal_history", "w
 
 # Said to the client, so not private: an interpretation or reflection offered in session.
 _SHARED = re.compile(
-    r"\b(?:wondered (?:aloud|with (?:her|him|them|the client|client))|"
+    r"\b(?:wondered (?:aloud|out loud|with (?:her|him|them|the client|client))|"
     r"I (?:shared|offered|suggested|reflected|pointed out|named|noted to (?:her|him|them)|"
     r"told (?:her|him|them)|asked (?:her|him|them)|invited (?:her|him|them)|interpreted)|"
     r"(?:told|asked|reflected to) (?:her|him|them|client) (?:that|whether|if)|"

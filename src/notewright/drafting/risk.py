@@ -210,6 +210,7 @@ _QUESTION = re.compile(r"\b(?:asked|asking|ask|screened|inquired|queried|explore
                        r"checked (?:in )?(?:about|for|on))\b", re.IGNORECASE)
 _ANSWER = re.compile(
     r"\b(?P<no>denie[sd]|deny|denying|(?:said|says|answered|replied|responded)(?: \w+)? no|"
+    r"(?:laughed|smiled|scoffed):\s*[\"“'‘]?(?:\w+,?\s+)?(?:no|nope|never)|"
     r"(?:a )?(?:clear|firm|flat) no|has not|had not|have not|"
     r"hasn'?t|hadn'?t|haven'?t|doesn'?t|does not|did not|didn'?t|never|none|negative)\b|"
     r"\b(?P<yes>(?:said|says|admitted|acknowledged|confirmed)(?: that)? (?:he|she|they|I) "
