@@ -219,3 +219,16 @@ def test_abuse_disclosure_is_stated_for_mandated_report_review() -> None:
     d = draft("Pt disclosed that her stepfather hit her last weekend. Denies SI/HI.")
     assert "abuse or neglect disclosed (review mandated-reporting obligations)" in d.text
     assert "mandated_report_review" in [w.code for w in d.warnings]
+
+
+@pytest.mark.parametrize("text", [
+    "SI/HI not assessed this sess.",
+    "Did not assess SI/HI today.",
+    "SI/HI: deferred.",
+    "Did not screen for SI or HI today; will next week.",
+    "Ran out of time before asking about SI or HI.",
+])
+def test_a_topic_left_unasked_is_neither_denied_nor_endorsed(text: str) -> None:
+    risk = draft(text).risk
+    assert (risk.suicidal_ideation, risk.homicidal_ideation) == (NM, NM)
+    assert "risk_not_documented" in {w.code for w in draft(text).warnings}

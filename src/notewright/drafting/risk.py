@@ -233,6 +233,21 @@ _PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history)\b", re.IGNORECA
 _MINUS_AFTER = re.compile(r"[ \t]*[-–−][ \t]*(?:[,;\n|]|$)")
 # "Self-harm:" with nothing after it: an empty field of a pasted template.
 _EMPTY_FIELD = re.compile(r"^\s*:?\s*$")
+# "SI/HI not assessed this session", "did not assess SI", "ran out of time before asking
+# about SI": a topic left unasked is neither a denial nor an endorsement.
+_UNASKED_VERB = (r"(?:assess(?:ed|ing)?|ask(?:ed|ing)?(?: about)?|screen(?:ed|ing)?(?: for)?|"
+                 r"address(?:ed|ing)?|discuss(?:ed|ing)?|evaluat(?:ed|ing)|explor(?:ed|ing|e)|"
+                 r"review(?:ed|ing)?|cover(?:ed|ing)?|inquir(?:ed|ing|e)(?: about)?|"
+                 r"get(?:ting)? to)")
+_UNASKED_AFTER = re.compile(
+    rf"^\W{{0,3}}(?:(?:was|were|is|are|has been|have been)\s+)?(?:not|never)\s+(?:yet\s+)?"
+    rf"{_UNASKED_VERB}\b|^\W{{0,3}}(?:deferred|unassessed|n/a\b|to be (?:assessed|screened))",
+    re.IGNORECASE)
+_UNASKED_BEFORE = re.compile(
+    rf"\b(?:did not|didn'?t|do not|don'?t|not|never|unable to|no time to|time to|"
+    rf"before|without) (?:\w+ )?{_UNASKED_VERB}\s*(?:for |about |re:? )?"
+    rf"(?:\w+\s*(?:/|,|&|and|or)?\s*){{0,2}}$",
+    re.IGNORECASE)
 _AFFIRMING = re.compile(rf"^(?:{_AFFIRMING_VERBS})$", re.IGNORECASE)
 
 
@@ -297,6 +312,11 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 inline = _ASKED_INLINE.match(text, u_start + m.end())
                 if (_EMPTY_FIELD.match(unit[m.end():]) and not unit[:m.start()].strip(" -•*\t")
                         and row.extra != "screen"):  # "ASQ +" is an answer, not a label
+                    continue
+                rest = unit[m.end():]
+                paired = _PAIRED.match(rest)  # "SI/HI not assessed"
+                if _UNASKED_AFTER.match(rest[paired.end():] if paired else rest) or (
+                        _UNASKED_BEFORE.search(unit[:m.start()])):
                     continue
                 if row.value == "self_harm" and _NOTHING_SINCE.search(before + m.group() + after):
                     status = "historical"  # "no attempts or SH since 2019": there was some
