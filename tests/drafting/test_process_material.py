@@ -93,6 +93,7 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "My stuff, probably.",
         "Did I give her a reassuring look in the hall?",
         "Flag for Tues consult.",
+        "I was more anxious than she was, to be honest.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:
@@ -255,3 +256,13 @@ def test_an_initial_does_not_end_the_sentence() -> None:
     d = draft(text)
     withheld = _private(d)
     assert "more depressed than she lets on" in withheld
+
+
+def test_a_risk_rating_run_on_after_a_private_aside_stays_in_the_note() -> None:
+    text = ("17yo f tele sess finals stress crying a lot not eating much flat affect hoodie "
+            "barely looked up used cognitive restructuring on the all or nothing thoughts she "
+            "came up with two balanced ones i was more anxious than she was tbh risk low to "
+            "mod not imminent f/u next wk")
+    d = draft(text)
+    assert "more anxious" in " ".join(w.text for w in d.withheld)
+    assert not any("risk low" in w.text for w in d.withheld)

@@ -200,6 +200,7 @@ ENDORSED = [
     ('hi', "Endorses thoughts of hurting his stepdad when he gets drunk."),
     ('hi', 'He said, "Keep taking the kids without telling me and one day I\'ll end you."'),
     ('si', "Thinks about overdosing on bad nights, no date set."),
+    ('hi', 'she said "honestly i wish hed just die in a ditch somewhere"'),
 ]
 
 NOT_IDEATION = [
@@ -342,6 +343,13 @@ def test_a_field_denial_after_a_dash_still_counts() -> None:
     "Neither has thoughts of harming the other.",
     "No thoughts of suicide. Nothing toward others either.",
     "He denied any thoughts of suicide or of hurting his ex-wife.",
+    "denies si hi",
+    "son denies thoughts of hurting himself or anyone else period",
+    "Screened everyone: no one endorses thoughts of hurting themselves or others.",
 ])
 def test_denials_toward_others_are_denials(text: str) -> None:
     assert draft(text).risk.homicidal_ideation == "denied"
+
+
+def test_self_harm_typed_in_lower_case_on_a_phone() -> None:
+    assert draft("no si no sh per him n mom").risk.self_harm == "denied"

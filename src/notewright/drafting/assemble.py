@@ -32,6 +32,10 @@ from notewright.drafting.rewrite import Replacement, rewrite
 from notewright.drafting.risk import assess, mentions
 from notewright.drafting.segment import Segment, segment
 
+# A risk level is clinical judgement, even run on from a private aside with no punctuation
+# ("i was more anxious than she was tbh risk low to mod not imminent").
+_RISK_JUDGEMENT = re.compile(r"\brisk\b", re.IGNORECASE)
+
 
 def subtract(span: Source, holes: Sequence[Source]) -> tuple[Source, ...]:
     """`span` minus the `holes`, as non-empty ranges that hold at least one word character."""
@@ -238,7 +242,8 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
         kind = classify(masks[index], seg.heading, index / max(1, len(segments) - 1),
                         has_measure=has_measure, previous=masks[index - 1] if index else "")
         if (kinds and kinds[-1] == PROCESS and not aside and _carries_on(seg, masks[index])
-                and not has_measure and not mentions(text, [(seg.start, seg.end)])):
+                and not has_measure and not _RISK_JUDGEMENT.search(masks[index])
+                and not mentions(text, [(seg.start, seg.end)])):
             # "I felt impatient - need to watch that", "Between us, I think he is testing
             # me": the clinician's own thought goes on past the dash or the comma. But
             # "he described the fight - this is where he scared me - and has a tire iron in

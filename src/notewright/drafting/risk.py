@@ -142,7 +142,8 @@ def implied(text: str, units: Sequence[Source]) -> list[Implied]:
     return out
 
 
-_NEGATED_VERB = re.compile(r"\b(?:neither|nor|not|never|no|\w+n'?t)\s+$", re.IGNORECASE)
+_NEGATED_VERB = re.compile(r"\b(?:neither|nor|not|never|no|no one|nobody|\w+n'?t)\s+$",
+                           re.IGNORECASE)
 
 
 def _clause_before(text: str, start: int, limit: int) -> str:

@@ -67,7 +67,10 @@ _RUN_ON = re.compile(r"\s+(?=(?:(?:and|but|so|then)\s+)?(?:i|he|she|they|we|pt|c
                      r"\s+(?!(?:and|or|to|a|an|the|too|also|alone)\b)[a-z']{2,}|"
                      # a subjectless report or a plan cue
                      r"(?:says|said|reports|reported|denies|denied|states|stated|endorses|"
-                     r"endorsed|admits|admitted|f/u|hw|rtc|next (?:sess|session|wk|week|appt))"
+                     r"endorsed|admits|admitted|f/u|hw|rtc|next (?:sess|session|wk|week|appt)|"
+                     # a risk rating ("… tbh risk low to mod not imminent")
+                     r"risk\s+(?:low|mod|moderate|high|elevated|minimal|is|was|remains|level|"
+                     r"assessed|appears))"
                      r"\b)", re.IGNORECASE)
 _CLAUSE_OPENERS = frozenset(
     "that if when whether because as than where while until before after since unless though "
