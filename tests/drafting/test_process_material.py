@@ -94,6 +94,10 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "Did I give her a reassuring look in the hall?",
         "Flag for Tues consult.",
         "I was more anxious than she was, to be honest.",
+        "I flinched at the bin lid myself.",
+        "In my head I heard my supervisor saying slow down.",
+        "This writer noted feeling irritated when the client checked her phone.",
+        "We ran ten minutes over, which I don't do with other couples.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:
@@ -266,3 +270,9 @@ def test_a_risk_rating_run_on_after_a_private_aside_stays_in_the_note() -> None:
     d = draft(text)
     assert "more anxious" in " ".join(w.text for w in d.withheld)
     assert not any("risk low" in w.text for w in d.withheld)
+
+
+def test_a_bare_note_to_self_makes_the_line_before_it_private() -> None:
+    text = BEFORE + "Her teasing has an edge - watch." + AFTER
+    withheld = " ".join(w.text for w in draft(text).withheld)
+    assert "teasing has an edge" in withheld

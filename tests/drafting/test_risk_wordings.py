@@ -201,6 +201,7 @@ ENDORSED = [
     ('hi', 'He said, "Keep taking the kids without telling me and one day I\'ll end you."'),
     ('si', "Thinks about overdosing on bad nights, no date set."),
     ('hi', 'she said "honestly i wish hed just die in a ditch somewhere"'),
+    ('hi', "At one point said, 'honestly I'd be glad if he got hit by a bus'."),
 ]
 
 NOT_IDEATION = [
@@ -286,6 +287,10 @@ def test_death_adjacent_language_is_not_ideation(text: str) -> None:
     "On a straight question he said ending his life has never once crossed his mind.",
     "About himself: no thoughts of dying.",
     'Asked about thoughts of suicide and she laughed: "Lord, no, I plan to live to a hundred."',
+    "I asked whether she'd had any thoughts of ending her life; her answer: 'No. Not even a "
+    "flicker.'",
+    "ED consult requested to r/o SI in 27F with chest pain. SI at that time, none since. "
+    "Currently denies SI. Low acute suicide risk.",
 ])
 def test_denied_wordings_are_denials(text: str) -> None:
     assert draft(text).risk.suicidal_ideation == "denied"

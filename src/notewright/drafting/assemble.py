@@ -32,6 +32,10 @@ from notewright.drafting.rewrite import Replacement, rewrite
 from notewright.drafting.risk import assess, mentions
 from notewright.drafting.segment import Segment, segment
 
+# "Her teasing has an edge - watch.": a bare note to self makes the line before it private.
+_NOTE_TO_SELF = re.compile(r"^\W*(?:careful|watch(?: that| this| it| myself)?|note to self|"
+                           r"hold (?:for now|that thought)|not saying (?:it )?yet)\W*$",
+                           re.IGNORECASE)
 # A risk level is clinical judgement, even run on from a private aside with no punctuation
 # ("i was more anxious than she was tbh risk low to mod not imminent").
 _RISK_JUDGEMENT = re.compile(r"\brisk\b", re.IGNORECASE)
@@ -257,7 +261,7 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
         cue = process_cue(masks[index])
         if (kinds[index] == PROCESS and cue is not None and cue[1]
                 and seg.joined in ("clause", "subject") and kinds[index - 1] != PROCESS
-                and _weak_cue(masks[index - 1])
+                and (_weak_cue(masks[index - 1]) or _NOTE_TO_SELF.match(masks[index]))
                 and not find_interventions(masks[index - 1])  # what was done is not private
                 and not _measures_in(before, measures)
                 and not mentions(text, [(before.start, before.end)])):

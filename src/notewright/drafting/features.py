@@ -57,6 +57,11 @@ _CUES: dict[str, re.Pattern[str]] = {name: re.compile(p, re.IGNORECASE) for name
     "risk_word": r"\b(?:SI|HI|suicid\w*|homicid\w*|self[- ]harm|cutting|safety|abuse\w*|"
                  r"neglect|harm|kill|die|dead|death)\b",
     "negation": r"\b(?:denie[sd]|deny|no|not|negative|without|none)\b",
+    # The clinician speaking of themself: "I", "me", "my", "myself", "this writer's own".
+    # Measured: 5-fold CV leaks 0.033 -> 0.028; unseen rounds AM-AO 0.204 -> 0.185.
+    "clinician_self": r"\b(?:I|I'm|I've|I'd|me|my|myself|mine)\b|\b(?:writer|clinician|"
+                      r"therapist)(?:'s)? (?:own|herself|himself|themself)\b|"
+                      r"\b(?:writer|clinician|therapist) (?:felt|was|found|noticed|became)\b",
     "quote": r"[\"“”]|\b(?:word for word|verbatim|in (?:her|his|their) words)\b",
     "past_review": r"\b(?:last week'?s|reviewed (?:the |her |his |their )?(?:hw|homework|"
                    r"log|diary|worksheet|thought record)|completed (?:the |her |his )?"

@@ -80,7 +80,7 @@ def _ratings() -> tuple[PatternRow, ...]:
 # A level of moderate or higher, not itself denied ("not high risk").
 _LEVEL = re.compile(r"(?<!not )(?<!no )(?<!never )\b(?:(?P<low>low|mild)\s*(?:-|–|to)\s*)?"
                     r"(?:moderate|mod|high|elevated|imminent|severe|significant|serious|"
-                    r"substantial|acute)\b", re.IGNORECASE)
+                    r"substantial)\b", re.IGNORECASE)
 _RISK_WORD = re.compile(r"\b(?:risk|danger\w*|threat)\b", re.IGNORECASE)
 # "elevated risk, though she denies any ideation": the rating comes with its own answer.
 # A denial naming SI or HI is already a mention; this is the one that names neither.
@@ -211,7 +211,8 @@ _QUESTION = re.compile(r"\b(?:asked|asking|ask|screened|inquired|queried|explore
                        r"checked (?:in )?(?:about|for|on))\b", re.IGNORECASE)
 _ANSWER = re.compile(
     r"\b(?P<no>denie[sd]|deny|denying|(?:said|says|answered|replied|responded)(?: \w+)? no|"
-    r"(?:laughed|smiled|scoffed):\s*[\"“'‘]?(?:\w+,?\s+)?(?:no|nope|never)|"
+    r"(?:laughed|smiled|scoffed|answer|answered|reply|replied):\s*[\"“'‘]?(?:\w+,?\s+)?"
+    r"(?:no|nope|never)|"
     r"(?:a )?(?:clear|firm|flat) no|has not|had not|have not|"
     r"hasn'?t|hadn'?t|haven'?t|doesn'?t|does not|did not|didn'?t|never|none|negative)\b|"
     r"\b(?P<yes>(?:said|says|admitted|acknowledged|confirmed)(?: that)? (?:he|she|they|I) "
