@@ -98,6 +98,13 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "In my head I heard my supervisor saying slow down.",
         "This writer noted feeling irritated when the client checked her phone.",
         "We ran ten minutes over, which I don't do with other couples.",
+        # learned from dev-ap, dev-aq, dev-ar: fragments and questions to self
+        "Did she really not know?",
+        "So why is he getting off lighter than she is?",
+        "Wanted to cut Hale off much sooner than I did.",
+        "Skin crawled the whole time he talked about her.",
+        "Keep thinking about how easily this gets missed.",
+        "Noticing I'm worn down by these cases.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:
@@ -276,3 +283,14 @@ def test_a_bare_note_to_self_makes_the_line_before_it_private() -> None:
     text = BEFORE + "Her teasing has an edge - watch." + AFTER
     withheld = " ".join(w.text for w in draft(text).withheld)
     assert "teasing has an edge" in withheld
+
+
+
+@pytest.mark.parametrize("clinical", [
+    "Scaling: where is she now, 0-10, toward that picture?",
+    "Intent? 'not really.'",
+    "SI? no.",
+])
+def test_a_question_put_to_the_client_stays_in_the_note(clinical: str) -> None:
+    d = draft(BEFORE + clinical + AFTER)
+    assert not any(clinical[:8] in w.text for w in d.withheld)

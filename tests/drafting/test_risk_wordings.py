@@ -202,6 +202,11 @@ ENDORSED = [
     ('si', "Thinks about overdosing on bad nights, no date set."),
     ('hi', 'she said "honestly i wish hed just die in a ditch somewhere"'),
     ('hi', "At one point said, 'honestly I'd be glad if he got hit by a bus'."),
+    ('si', "She has thought it would be easier if she just didn't exist."),
+    ('hi', 'He has pictured following the guy home and "putting him in the hospital."'),
+    ('hi', "Said he has been thinking about hurting Marco since the video."),
+    ('hi', "Threat judged substantive but without current intent."),
+    ('hi', 'said "one of these nights im gonna put a knife in him while hes asleep"'),
 ]
 
 NOT_IDEATION = [
@@ -291,6 +296,10 @@ def test_death_adjacent_language_is_not_ideation(text: str) -> None:
     "flicker.'",
     "ED consult requested to r/o SI in 27F with chest pain. SI at that time, none since. "
     "Currently denies SI. Low acute suicide risk.",
+    'When I asked whether she ever wants to be dead, Ava said "No! I want to live to a '
+    'hundred."',
+    "Hx: overdose at 14; SI on/off until ~15. Denies SI now.",
+    "Check-in screen: no parent reported SI/HI or safety concerns at home.",
 ])
 def test_denied_wordings_are_denials(text: str) -> None:
     assert draft(text).risk.suicidal_ideation == "denied"
@@ -358,3 +367,8 @@ def test_denials_toward_others_are_denials(text: str) -> None:
 
 def test_self_harm_typed_in_lower_case_on_a_phone() -> None:
     assert draft("no si no sh per him n mom").risk.self_harm == "denied"
+
+
+def test_a_parents_worry_is_not_the_childs_ideation() -> None:
+    risk = draft("Mom says she is worried Ava is thinking about dying. Ava denies SI.").risk
+    assert risk.suicidal_ideation == "denied"

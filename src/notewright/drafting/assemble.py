@@ -243,8 +243,12 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
     aside = False  # the last unit is the clinician's thought set into a clinical sentence
     for index, seg in enumerate(segments):
         has_measure = bool(_measures_in(seg, measures))
+        # Only a question asks whether it mentions risk ("SI?" is a screen, not a musing).
+        has_risk = masks[index].rstrip().endswith(("?", "?)")) and bool(
+            mentions(text, [(seg.start, seg.end)]))
         kind = classify(masks[index], seg.heading, index / max(1, len(segments) - 1),
-                        has_measure=has_measure, previous=masks[index - 1] if index else "")
+                        has_measure=has_measure, has_risk=has_risk,
+                        previous=masks[index - 1] if index else "")
         if (kinds and kinds[-1] == PROCESS and not aside and _carries_on(seg, masks[index])
                 and not has_measure and not _RISK_JUDGEMENT.search(masks[index])
                 and not mentions(text, [(seg.start, seg.end)])):

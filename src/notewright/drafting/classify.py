@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 
 from notewright.drafting.features import features
+from notewright.drafting.interventions import find_interventions
 from notewright.drafting.model import KINDS, PROCESS
 from notewright.drafting.process_material import process_cue, shared_with_client
 from notewright.errors import DataFileError
@@ -74,10 +75,27 @@ def load_model() -> SectionModel | None:
     return model
 
 
+# A question the clinician writes to themself ("Covering for him?", "For them, or for her?")
+# is a private musing; a question put to the client names what was asked or used.
+_QUESTION_END = re.compile(r"\?[\s\)\].]*$")
+_PUT_TO_CLIENT = re.compile(r"\b(?:asked|asks|ask|asking|inquired|questions?|queried|scaling|"
+                            r"scaled|socratic|miracle|wondered (?:aloud|out loud)|explored|"
+                            r"tried|invited|prompted|pt|cl|client)\b|:", re.IGNORECASE)
+
+
+def private_question(text: str) -> bool:
+    # "Sleep?", "How often?": a form's prompt, answered next, not a musing.
+    return (bool(_QUESTION_END.search(text)) and len(text.split()) > 2
+            and "quoted words" not in text and not _PUT_TO_CLIENT.search(text)
+            and not (shared_with_client(text) or find_interventions(text, planned_ok=True)))
+
+
 def rule_kind(text: str, heading: str, *, has_measure: bool, has_risk: bool) -> str | None:
     """The kind when a rule is certain, else None."""
     cue = process_cue(text)
     if cue and cue[1]:
+        return PROCESS
+    if not has_risk and not has_measure and private_question(text):
         return PROCESS
     if heading and _PLAN_HEADINGS.match(heading):
         return "plan"

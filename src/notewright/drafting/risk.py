@@ -142,7 +142,8 @@ def implied(text: str, units: Sequence[Source]) -> list[Implied]:
     return out
 
 
-_NEGATED_VERB = re.compile(r"\b(?:neither|nor|not|never|no|no one|nobody|\w+n'?t)\s+$",
+# "no parent reported SI": the negation may govern the verb through its subject.
+_NEGATED_VERB = re.compile(r"\b(?:neither|nor|not|never|no|nobody|\w+n'?t)(?:\s+\w+)?\s+$",
                            re.IGNORECASE)
 
 
@@ -210,7 +211,8 @@ _SAME_SUBJECT = re.compile(r"\b(she|he|they)\s+(?:\w+\s+)?wish\w*\s+(?:that\s+)?
 _QUESTION = re.compile(r"\b(?:asked|asking|ask|screened|inquired|queried|explored whether|"
                        r"checked (?:in )?(?:about|for|on))\b", re.IGNORECASE)
 _ANSWER = re.compile(
-    r"\b(?P<no>denie[sd]|deny|denying|(?:said|says|answered|replied|responded)(?: \w+)? no|"
+    r"\b(?P<no>denie[sd]|deny|denying|"
+    r"(?:said|says|answered|replied|responded)(?: \w+)?:?\s*[\"“'‘]?no|"
     r"(?:laughed|smiled|scoffed|answer|answered|reply|replied):\s*[\"“'‘]?(?:\w+,?\s+)?"
     r"(?:no|nope|never)|"
     r"(?:a )?(?:clear|firm|flat) no|has not|had not|have not|"
