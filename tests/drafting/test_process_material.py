@@ -105,6 +105,12 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "Skin crawled the whole time he talked about her.",
         "Keep thinking about how easily this gets missed.",
         "Noticing I'm worn down by these cases.",
+        # learned from dev-as: dread, relief, sarcasm, fear, comparison
+        "Honestly dreaded this one all morning, hoping she'd cancel.",
+        "CT ++ when she shrugged at everything.",
+        "Her ex sounds exactly like mine.",
+        "Sat nearer the door today because he scares me a little.",
+        "Oh to have his problems.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:

@@ -207,6 +207,15 @@ ENDORSED = [
     ('hi', "Said he has been thinking about hurting Marco since the video."),
     ('hi', "Threat judged substantive but without current intent."),
     ('hi', 'said "one of these nights im gonna put a knife in him while hes asleep"'),
+    ('si', "Passive SI Wed ('would be easier not to be here'), none since Thu; denies plan."),
+    ('si', "Risk is high but not imminent: active thoughts of killing himself with a plan."),
+    ('si', "Sometimes wishes a car would hit him on the way to work so he could rest."),
+    # learned from dev-at
+    ('si', "Said she thought about swallowing the pills in mom's nightstand Sunday."),
+    ('si', "C-SSRS screener: yes to active thoughts w/o intent, no suicidal behavior."),
+    ('hi', 'Tom said of the coworker, "honestly I hope he walks in front of a bus."'),
+    ('hi', 'He wishes they\'d "just die, all of them".'),
+    ('hi', 'She said "I\'d honestly be happy if she choked on her salad," then laughed.'),
 ]
 
 NOT_IDEATION = [
@@ -300,6 +309,9 @@ def test_death_adjacent_language_is_not_ideation(text: str) -> None:
     'hundred."',
     "Hx: overdose at 14; SI on/off until ~15. Denies SI now.",
     "Check-in screen: no parent reported SI/HI or safety concerns at home.",
+    'When I asked whether she ever has thoughts of ending her life, she said "God forbid, '
+    'it is not in my blood."',
+    "Said she wants to die; explored, wish to die disowned on exploration.",
 ])
 def test_denied_wordings_are_denials(text: str) -> None:
     assert draft(text).risk.suicidal_ideation == "denied"
@@ -372,3 +384,15 @@ def test_self_harm_typed_in_lower_case_on_a_phone() -> None:
 def test_a_parents_worry_is_not_the_childs_ideation() -> None:
     risk = draft("Mom says she is worried Ava is thinking about dying. Ava denies SI.").risk
     assert risk.suicidal_ideation == "denied"
+
+
+def test_a_wish_for_oneself_is_not_homicidal_or_abuse() -> None:
+    risk = draft("On exploration: sometimes wishes a car would hit him so he could rest.").risk
+    assert (risk.homicidal_ideation, risk.abuse_disclosure) == ("not_mentioned", False)
+
+
+def test_an_interpretation_rather_than_a_wish_is_not_ideation() -> None:
+    text = ("Reports sudden images of dropping the baby. I wondered aloud with her whether the "
+            "images show how afraid she is of failing him rather than any wish to hurt him.")
+    assert draft(text).risk.homicidal_ideation != "endorsed_active"
+    assert not draft(text).risk.homicidal_ideation.startswith("endorsed")

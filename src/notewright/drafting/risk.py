@@ -206,6 +206,10 @@ _BARE_ABUSE = re.compile(r"^abus\w*$", re.IGNORECASE)
 _SCREENER = re.compile(r"\bC-?SSRS\b|\bColumbia\b|\bASQ\b", re.IGNORECASE)
 _SAME_SUBJECT = re.compile(r"\b(she|he|they)\s+(?:\w+\s+)?wish\w*\s+(?:that\s+)?\1\s+"
                            r"(?:was|were|would|could)\b", re.IGNORECASE)
+# "wishes a car would hit him on the way to work so he could rest": the wish is for himself.
+_FOR_ONESELF = re.compile(r"\bso (?:that )?(?:he|she|they|I) (?:could|would|can|might) "
+                          r"(?:finally )?(?:rest|sleep|stop|be at peace|be free|get some peace|"
+                          r"not have to)\b", re.IGNORECASE)
 # "Asked about thoughts of suicide; both denied": a screening question is not a mention of
 # ideation; its answer, later in the same sentence, says what the client said.
 _QUESTION = re.compile(r"\b(?:asked|asking|ask|screened|inquired|queried|explored whether|"
@@ -214,7 +218,7 @@ _ANSWER = re.compile(
     r"\b(?P<no>denie[sd]|deny|denying|"
     r"(?:said|says|answered|replied|responded)(?: \w+)?:?\s*[\"“'‘]?no|"
     r"(?:laughed|smiled|scoffed|answer|answered|reply|replied):\s*[\"“'‘]?(?:\w+,?\s+)?"
-    r"(?:no|nope|never)|"
+    r"(?:no|nope|never)|(?:god|heaven|allah) forbid|of course not|absolutely not|no way|"
     r"(?:a )?(?:clear|firm|flat) no|has not|had not|have not|"
     r"hasn'?t|hadn'?t|haven'?t|doesn'?t|does not|did not|didn'?t|never|none|negative)\b|"
     r"\b(?P<yes>(?:said|says|admitted|acknowledged|confirmed)(?: that)? (?:he|she|they|I) "
@@ -267,7 +271,8 @@ _DISOWNING = re.compile(
     r"\b(?:meant (?:she|he|they|I|it|that)|didn'?t mean|did not mean|just (?:an expression|a "
     r"figure of speech|talk|venting|joking|a joke)|figure of speech|not literally|was joking|"
     r"only joking|not that (?:she|he|they|I) (?:wish|want|meant)|(?:it'?s|it was|was) "
-    r"(?:just )?an expression)", re.IGNORECASE)
+    r"(?:just )?an expression|disowned|retracted|recanted|took it back|walked it back)",
+    re.IGNORECASE)
 _FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:just\s+)?kill\b",
                                re.IGNORECASE)
 
@@ -339,6 +344,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 grade = "" if row.extra == "denial" else row.extra
                 target = row.value
                 if target == "hi" and (_SAME_SUBJECT.search(unit[max(0, m.start() - 30):m.end()])
+                                       or _FOR_ONESELF.search(unit, m.end())
                                        or (grade == "passive" and _SCREENER.search(unit))):
                     # "she wishes she were dead": herself; so is "wished he were dead" read
                     # off a suicide screener's first item.
