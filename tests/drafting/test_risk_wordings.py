@@ -216,9 +216,15 @@ ENDORSED = [
     ('hi', 'Tom said of the coworker, "honestly I hope he walks in front of a bus."'),
     ('hi', 'He wishes they\'d "just die, all of them".'),
     ('hi', 'She said "I\'d honestly be happy if she choked on her salad," then laughed.'),
+    # a wish for another's death or harm, in any words
+    ('hi', "She said she hopes her ex chokes on it."),
+    ('hi', "He wishes the drunk driver rots in prison."),
+    ('hi', "Says he'd love it if that guy never wakes up."),
 ]
 
 NOT_IDEATION = [
+    'She hopes her father dies peacefully.',
+    "I hope he doesn't die, she said of her son after the surgery.",
     'Denies SI/HI.',
     'No thoughts of death or dying.',
     'She denied wanting to die.',

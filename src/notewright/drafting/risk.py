@@ -206,10 +206,17 @@ _BARE_ABUSE = re.compile(r"^abus\w*$", re.IGNORECASE)
 _SCREENER = re.compile(r"\bC-?SSRS\b|\bColumbia\b|\bASQ\b", re.IGNORECASE)
 _SAME_SUBJECT = re.compile(r"\b(she|he|they)\s+(?:\w+\s+)?wish\w*\s+(?:that\s+)?\1\s+"
                            r"(?:was|were|would|could)\b", re.IGNORECASE)
+# "hopes her father dies peacefully" is grief; "I hope he doesn't die" is fear: neither is a
+# wish for anyone's death.
+_PEACEFUL_END = re.compile(r"\s+(?:peacefully|comfortably|in (?:his|her|their) sleep|"
+                           r"without (?:pain|suffering)|with dignity)\b", re.IGNORECASE)
+_HOPED_NOT = re.compile(r"^(?:hope|hopes|hoped|hoping|wish\w*|pray\w*)\b.*\b(?:doesn'?t|does not|"
+                        r"won'?t|will not|didn'?t|did not|never) (?:die|dies|pass|get hurt|get hit|"
+                        r"crash)", re.IGNORECASE)
 # "wishes a car would hit him on the way to work so he could rest": the wish is for himself.
 _FOR_ONESELF = re.compile(r"\bso (?:that )?(?:he|she|they|I) (?:could|would|can|might) "
-                          r"(?:finally )?(?:rest|sleep|stop|be at peace|be free|get some peace|"
-                          r"not have to)\b", re.IGNORECASE)
+                          r"(?:finally )?(?:rest|sleep|stop(?! \w+ing)|be at peace|be free|"
+                          r"get some peace|not have to)\b", re.IGNORECASE)
 # "Asked about thoughts of suicide; both denied": a screening question is not a mention of
 # ideation; its answer, later in the same sentence, says what the client said.
 _QUESTION = re.compile(r"\b(?:asked|asking|ask|screened|inquired|queried|explored whether|"
@@ -297,6 +304,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 if _has("hypothetical", before, "") or (
                         row.value != "abuse" and _has("family", before, "")):
                     continue  # someone else's ideation; but "her uncle abused her" is hers
+                if row.value in ("si", "hi") and _HOPED_NOT.match(m.group()) or (
+                        row.value == "hi" and _PEACEFUL_END.match(unit, m.end())):
+                    continue
                 if row.value == "self_harm" and (_IDEATION_OF.search(unit[:m.start()])
                                                  or _URGES_AFTER.match(unit[m.end():])):
                     continue
