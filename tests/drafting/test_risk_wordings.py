@@ -219,7 +219,7 @@ ENDORSED = [
     # a wish for another's death or harm, in any words
     ('hi', "She said she hopes her ex chokes on it."),
     ('hi', "He wishes the drunk driver rots in prison."),
-    ('hi', "Says he'd love it if that guy never wakes up."),
+    ('hi', "He hopes the landlord drowns in his own pool."),
 ]
 
 NOT_IDEATION = [
