@@ -111,6 +111,9 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "Her ex sounds exactly like mine.",
         "Sat nearer the door today because he scares me a little.",
         "Oh to have his problems.",
+        "Keep wishing I'd led with the validation and saved the explanation for later.",
+        "When he cancelled last week my first feeling was relief.",
+        "Hard not to jump in with my own quals story since she could be me at her age.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:

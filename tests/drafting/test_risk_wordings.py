@@ -220,6 +220,11 @@ ENDORSED = [
     ('hi', "She said she hopes her ex chokes on it."),
     ('hi', "He wishes the drunk driver rots in prison."),
     ('hi', "He hopes the landlord drowns in his own pool."),
+    # learned from dev-aw and dev-av
+    ('si', "She also endorsed thoughts of 'not being here anymore' most nights, no plan."),
+    ('si', "Today states she 'still half wishes it had worked.'"),
+    ('hi', "Some nights she lies awake wishing Frank would just die in his sleep."),
+    ('si', "Diary card: urges to die 2/5 most days, self-harm urges 4/5."),
 ]
 
 NOT_IDEATION = [
@@ -402,3 +407,18 @@ def test_an_interpretation_rather_than_a_wish_is_not_ideation() -> None:
             "images show how afraid she is of failing him rather than any wish to hurt him.")
     assert draft(text).risk.homicidal_ideation != "endorsed_active"
     assert not draft(text).risk.homicidal_ideation.startswith("endorsed")
+
+
+def test_anger_disowned_as_an_expression_beside_a_denial_is_a_denial() -> None:
+    text = ("At one point he said some days he wants to strangle the guy. Asked about it, he "
+            "laughed, said it is just an expression, he has never had any thought of actually "
+            "hurting his manager or anyone else, and denies thoughts of suicide.")
+    assert draft(text).risk.homicidal_ideation == "denied"
+
+
+def test_a_plan_answer_beside_current_self_harm_still_implies_ideation() -> None:
+    text = ("Scratched her forearm Saturday. Talked about the breakup most of the hour, "
+            "with no plan and no intent. Denies HI.")
+    d = draft(text)
+    assert d.risk.suicidal_ideation == "endorsed_passive"
+    assert "ideation_inferred" in {w.code for w in d.warnings}

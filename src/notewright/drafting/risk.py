@@ -208,8 +208,8 @@ _SAME_SUBJECT = re.compile(r"\b(she|he|they)\s+(?:\w+\s+)?wish\w*\s+(?:that\s+)?
                            r"(?:was|were|would|could)\b", re.IGNORECASE)
 # "hopes her father dies peacefully" is grief; "I hope he doesn't die" is fear: neither is a
 # wish for anyone's death.
-_PEACEFUL_END = re.compile(r"\s+(?:peacefully|comfortably|in (?:his|her|their) sleep|"
-                           r"without (?:pain|suffering)|with dignity)\b", re.IGNORECASE)
+_PEACEFUL_END = re.compile(r"\s+(?:peacefully|comfortably|without (?:pain|suffering)|"
+                           r"with dignity)\b", re.IGNORECASE)
 _HOPED_NOT = re.compile(r"^(?:hope|hopes|hoped|hoping|wish\w*|pray\w*)\b.*\b(?:doesn'?t|does not|"
                         r"won'?t|will not|didn'?t|did not|never) (?:die|dies|pass|get hurt|get hit|"
                         r"crash)", re.IGNORECASE)
@@ -405,9 +405,13 @@ def _disowned(text: str, found: list[Mention]) -> list[Mention]:
             continue  # "laughing that she 'could kill myself' over the exam", then the real wish
         # Only a wish to die is disowned this way: a passive wish that another person
         # were dead stays passive homicidal ideation even "without intent".
-        disownable = m.target == "si" or (m.target == "hi" and m.figure_of_speech)
+        disowning = _DISOWNING.search(text, m.unit[1], m.unit[1] + 200) is not None
+        # "wants to strangle the guy. Asked, he laughed, said it is just an expression":
+        # anger disowned in the client's own words, next to a denial, is a denial.
+        disownable = m.target == "si" or (m.target == "hi" and (m.figure_of_speech
+                                                                or disowning))
         spoken = (m.quoted or m.screener_item or (m.target == "hi" and m.figure_of_speech)
-                  or _DISOWNING.search(text, m.unit[1], m.unit[1] + 200) is not None)
+                  or disowning)
         if disownable and spoken and m.status == "affirmed" and any(
                 n.target == m.target and n.status == "negated" and not n.quoted
                 and 0 <= n.unit[0] - m.unit[0] <= 600 for n in found):
@@ -465,12 +469,14 @@ def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
         self_harm, sh_src = "not_mentioned", []
     abuse = [m for m in ms if m.target == "abuse" and m.status != "negated"]
     inferred: list[str] = []
-    if "not_mentioned" in (si, hi) and self_harm != "current":
+    if "not_mentioned" in (si, hi):
         # The description implies ideation it does not name: the clinician rated risk as
         # moderate or higher, or wrote that there is no plan or intent. Current self-harm
         # or an abuse disclosure would explain an undirected rating; nothing implied is a
         # denial.
         for found in implied(text, units):
+            if found.by == "rating" and self_harm == "current":
+                continue  # current self-harm explains the rating; not a plan answer
             toward = found.toward
             if toward == "bare":
                 # A bare plan-and-intent answer follows the suicide questions, unless it
