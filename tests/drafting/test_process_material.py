@@ -114,6 +114,10 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "Keep wishing I'd led with the validation and saved the explanation for later.",
         "When he cancelled last week my first feeling was relief.",
         "Hard not to jump in with my own quals story since she could be me at her age.",
+        "My hands were cold for the rest of the hour.",
+        "Should take a few minutes before my 4 o'clock to reset.",
+        "Brother sounds like a parasite, frankly.",
+        "Doubting the whole decision to take them on as a couple.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:
