@@ -232,3 +232,12 @@ def test_a_topic_left_unasked_is_neither_denied_nor_endorsed(text: str) -> None:
     risk = draft(text).risk
     assert (risk.suicidal_ideation, risk.homicidal_ideation) == (NM, NM)
     assert "risk_not_documented" in {w.code for w in draft(text).warnings}
+
+
+@pytest.mark.parametrize("text", [
+    "She denied current suicidal thoughts and has not scratched herself since eighth grade.",
+    "Urge to cut 4/5 after the call; has not acted, last SH in Oct.",
+    "No SH since the burn on the 1st; urges max 3/5.",
+])
+def test_self_harm_with_nothing_since_is_history(text: str) -> None:
+    assert draft(text).risk.self_harm == "history"

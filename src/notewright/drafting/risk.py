@@ -241,8 +241,14 @@ _ASKED_INLINE = re.compile(r"[^.;?\n]{0,24}\?\s*(?:[-–:]\s*)?(?:(?P<no>no|none
                            r"neg|negative|never|not really)|(?P<yes>yes|yep|\+|endorses|endorsed|"
                            r"positive))\b", re.IGNORECASE)
 _NOTHING_SINCE = re.compile(
-    r"\b(?:no|none|nothing)\b.{0,40}\bsince\s*(?:(?:19|20)\d\d|age\b|high school|college|"
-    r"(?:her|his|their) (?:teens|twenties)|\d+\b|then\b|$)", re.IGNORECASE)
+    r"\b(?:no|none|nothing|not|hasn'?t|has not|haven'?t|have not)\b.{0,40}\bsince\s*"
+    r"(?:(?:19|20)\d\d|age\b|high school|college|(?:her|his|their) (?:teens|twenties)|\d+\b|"
+    r"then\b|the (?:\w+ )?(?:burn|cut|cutting|attempt|overdose|od|episode|incident)\b|"
+    r"(?:last|this past) (?:year|spring|summer|fall|autumn|winter)|(?:\w+ )?grade\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|$)|"
+    # "last SH in Oct": the most recent was a while ago, so there was some
+    r"\blast (?:SH|NSSI|self-harm|cut|cutting|burn|episode|attempt)\b\s*(?:was\s*)?(?:in|on)\b",
+    re.IGNORECASE)
 _PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history)\b", re.IGNORECASE)
 # "SI -, HI -": a minus after the abbreviation is a negative (the segmenter trims it off).
 _MINUS_AFTER = re.compile(r"[ \t]*[-–−][ \t]*(?:[,;\n|]|$)")
