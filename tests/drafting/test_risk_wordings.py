@@ -225,6 +225,8 @@ ENDORSED = [
     ('si', "Today states she 'still half wishes it had worked.'"),
     ('hi', "Some nights she lies awake wishing Frank would just die in his sleep."),
     ('si', "Diary card: urges to die 2/5 most days, self-harm urges 4/5."),
+    ('hi', 'Said of the bf, "I hope he wraps that truck around a tree, honestly."'),
+    ('hi', "Father became very angry and said he wants his brother dead."),
 ]
 
 NOT_IDEATION = [
