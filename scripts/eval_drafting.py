@@ -25,7 +25,12 @@ from corpus import CORPUS, FORMATS, Description, dev_files, load, overlap  # noq
 
 import notewright  # noqa: E402
 
-FIRST_PERSON = re.compile(r"(?<!bipolar )(?<!type )(?<![\w'])"
+# A Roman numeral after "stage", "part", "axis"… ("Stage I breast cancer", "Axis I: MDD")
+# is not the therapist speaking; the engine keeps those as written, so the count does too.
+FIRST_PERSON = re.compile(r"(?<!bipolar )(?<!type )(?<!phase )(?<!grade )(?<!stage )"
+                          r"(?<!class )(?<!level )(?<!axis )(?<!part )"
+                          r"(?<!Phase )(?<!Grade )(?<!Stage )(?<!Class )(?<!Level )(?<!Axis )"
+                          r"(?<!Part )(?<!Type )(?<![\w'])"
                           r"(?:I|me|my|mine|myself|we|our|ours|us|ourselves)(?![\w'])")
 RISK_FIELDS = ("suicidal_ideation", "homicidal_ideation", "self_harm", "abuse_disclosure")
 

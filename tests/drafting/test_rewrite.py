@@ -159,3 +159,13 @@ def test_a_roman_numeral_i_stays_but_the_pronoun_after_part_does_not() -> None:
     text = draft("In the joint part I framed it as individual work. Dx bipolar I disorder.",
                  "soap").text
     assert "part Clinician framed" in text and "bipolar I disorder" in text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Stage I breast cancer, in remission.", "Stage I breast cancer"),
+    ("Client is in ASAM Level I outpatient care.", "Level I outpatient"),
+    ("Axis I: MDD.", "Axis I:"),
+])
+def test_a_roman_numeral_after_stage_level_or_axis_is_kept(text: str, kept: str) -> None:
+    note = draft(text).text
+    assert kept in note and "Clinician" not in note

@@ -70,8 +70,9 @@ psychoeducated guided helped created developed recommended filed made paused eli
 implemented initiated continued began started checked addressed focused""".split())
 _FIRST_PERSON = re.compile(r"(?<![\w'])(I'm|I've|I'd|I'll|I|me|my|mine|myself|we're|we've|"
                            r"we'll|we|our|ours|us|ourselves)(?![\w'])", re.IGNORECASE)
-_VERB_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|on|to|for|with|the|a|an|is|was|diagnosis|"
-                         r"disorder)\b)[a-z']+\b")
+# After "stage", "level", "part"… an "I" is a numeral unless a verb follows ("part I framed
+# as…"): "Stage I breast cancer", "ASAM Level I outpatient" keep their numeral.
+_VERB_AFTER = re.compile(r"\s+(?:[a-z']+ed|" + "|".join(sorted(_CLINICIAN_VERBS)) + r")\b")
 _ROMAN_I = re.compile(r"(?:bipolar|type|phase|grade|stage|class|level|axis|part)\s+$", re.I)
 
 
