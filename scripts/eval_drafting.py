@@ -25,13 +25,18 @@ from corpus import CORPUS, FORMATS, Description, dev_files, load, overlap  # noq
 
 import notewright  # noqa: E402
 
-# A Roman numeral after "stage", "part", "axis"… ("Stage I breast cancer", "Axis I: MDD")
-# is not the therapist speaking; the engine keeps those as written, so the count does too.
-FIRST_PERSON = re.compile(r"(?<!bipolar )(?<!type )(?<!phase )(?<!grade )(?<!stage )"
-                          r"(?<!class )(?<!level )(?<!axis )(?<!part )"
-                          r"(?<!Phase )(?<!Grade )(?<!Stage )(?<!Class )(?<!Level )(?<!Axis )"
-                          r"(?<!Part )(?<!Type )(?<![\w'])"
-                          r"(?:I|me|my|mine|myself|we|our|ours|us|ourselves)(?![\w'])")
+# A Roman numeral after "bipolar", "stage", "part", "axis"… ("Bipolar I", "Stage I breast
+# cancer", "Axis I: MDD") is not the therapist speaking; the engine keeps those as written.
+FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|me|my|mine|myself|we|our|ours|us|ourselves)(?![\w'])")
+_NUMERAL_BEFORE = re.compile(r"\b(?:bipolar|type|phase|grade|stage|class|level|axis|part)\s+$",
+                             re.IGNORECASE)
+
+
+def has_first_person(text: str) -> bool:
+    return any(not (m.group() == "I" and _NUMERAL_BEFORE.search(text, 0, m.start()))
+               for m in FIRST_PERSON.finditer(text))
+
+
 RISK_FIELDS = ("suicidal_ideation", "homicidal_ideation", "self_harm", "abuse_disclosure")
 
 
@@ -60,7 +65,7 @@ def evaluate(descriptions: list[Description], show_errors: bool = False) -> dict
                     if st.text.startswith(("Risk assessment:", "Not assessed in")):
                         continue
                     statements.append((section.key, st))
-            if any(FIRST_PERSON.search(st.text) for section in result.sections
+            if any(has_first_person(st.text) for section in result.sections
                    for st in section.statements):
                 first_person_notes += 1
             note_text = _norm(result.text)

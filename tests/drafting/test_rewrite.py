@@ -169,3 +169,9 @@ def test_a_roman_numeral_i_stays_but_the_pronoun_after_part_does_not() -> None:
 def test_a_roman_numeral_after_stage_level_or_axis_is_kept(text: str, kept: str) -> None:
     note = draft(text).text
     assert kept in note and "Clinician" not in note
+
+
+def test_an_all_capitals_first_person_after_part_is_still_the_clinician() -> None:
+    note = draft("IN THE JOINT PART I FRAMED IT AS MOVING TO INDIVIDUAL WORK.").text
+    assert "PART Clinician FRAMED" in note or "Clinician" in note
+    assert " I FRAMED" not in note

@@ -72,7 +72,8 @@ _FIRST_PERSON = re.compile(r"(?<![\w'])(I'm|I've|I'd|I'll|I|me|my|mine|myself|we
                            r"we'll|we|our|ours|us|ourselves)(?![\w'])", re.IGNORECASE)
 # After "stage", "level", "part"… an "I" is a numeral unless a verb follows ("part I framed
 # as…"): "Stage I breast cancer", "ASAM Level I outpatient" keep their numeral.
-_VERB_AFTER = re.compile(r"\s+(?:[a-z']+ed|" + "|".join(sorted(_CLINICIAN_VERBS)) + r")\b")
+_VERB_AFTER = re.compile(r"\s+(?:[a-z']+ed|" + "|".join(sorted(_CLINICIAN_VERBS)) + r")\b",
+                         re.IGNORECASE)
 _ROMAN_I = re.compile(r"(?:bipolar|type|phase|grade|stage|class|level|axis|part)\s+$", re.I)
 
 
