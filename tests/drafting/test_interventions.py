@@ -148,6 +148,17 @@ def test_no_interventions_warning() -> None:
      "safety planning"),
     ("Taught paced breathing and practiced it twice in session.", "relaxation training",
      None),
+    # learned from dev-ba: asked about, read about, handed over, held off, decided against
+    ("She asked whether EMDR would work faster for this; agreed to revisit.", None,
+     "emdr processing"),
+    ("Also handed him a blank thought record to look over; no time to go through it.", None,
+     "thought record"),
+    ("Considered doing a genogram but the kids were restless, so saved it.", None,
+     "genogram"),
+    ("Decided against starting EMDR yet: too soon after the event.", None,
+     "emdr processing"),
+    ("Says she has been reading about cognitive distortions online.", None,
+     "cognitive restructuring"),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

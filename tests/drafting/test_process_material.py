@@ -118,6 +118,9 @@ AFTER = " Used grounding and paced breathing; pt engaged. F/u 1 wk."
         "Should take a few minutes before my 4 o'clock to reset.",
         "Brother sounds like a parasite, frankly.",
         "Doubting the whole decision to take them on as a couple.",
+        "He is exhausting to sit with, honestly.",
+        "What kind of grown man takes a belt to a seven-year-old.",
+        "Will miss this one.",
     ],
 )
 def test_process_material_is_withheld_as_psychotherapy_note(process: str) -> None:

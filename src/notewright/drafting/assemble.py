@@ -251,6 +251,7 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
                         previous=masks[index - 1] if index else "")
         if (kinds and kinds[-1] == PROCESS and not aside and _carries_on(seg, masks[index])
                 and not has_measure and not _RISK_JUDGEMENT.search(masks[index])
+                and not find_interventions(masks[index])  # what was done is not private
                 and not mentions(text, [(seg.start, seg.end)])):
             # "I felt impatient - need to watch that", "Between us, I think he is testing
             # me": the clinician's own thought goes on past the dash or the comma. But

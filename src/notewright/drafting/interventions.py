@@ -32,6 +32,19 @@ _NOT_DONE = re.compile(
     r"(?:old|former|previous)) therapist|"
     r"in (?:the )?(?:first|second|third|last|previous|prior|an earlier) sessions?|"
     r"we (?:made|did|drew|wrote) in|"
+    # learned from dev-ba: what the client asked about, read about or was handed; what was
+    # held off, decided against or saved for later; another therapist's work
+    r"(?:she|he|they|client|pt|cl|mom|dad|parents?) asked (?:whether|about|if)|"
+    r"wants? to know more|asked about doing|"
+    r"(?:his|her|their) (?:own |individual |other )?therapist (?:has |had )?(?:started|does|did|"
+    r"is doing|uses|began)|"
+    r"held off(?: on)?|decided against|(?:considered|thought about) (?:doing |starting )?"
+    r"(?:a |an |the )?\w+,? but|saved (?:it|that|this)|(?:was |were )?pushed to|"
+    r"(?:in|at) a later session|later session|module starts|starts in|begins in|"
+    r"will (?:explain|revisit|plan|discuss|teach|do)|"
+    r"handed (?:him|her|them|out)(?: a)?(?: blank)?|to look over|no time to go through|"
+    r"reading about|reads? about|read about|a book on|(?:has|had) not opened|listened to the|"
+    r"preparation phase|no processing yet|"
     r"(?:with|w/) (?:the |her |his |their )?(?:psychiatrist|prescriber|pcp|md|np|doctor|"
     r"dr\.?) (?:re:?|about|regarding|for))\b",
     re.IGNORECASE)
