@@ -310,3 +310,13 @@ def test_a_bare_note_to_self_makes_the_line_before_it_private() -> None:
 def test_a_question_put_to_the_client_stays_in_the_note(clinical: str) -> None:
     d = draft(BEFORE + clinical + AFTER)
     assert not any(clinical[:8] in w.text for w in d.withheld)
+
+
+@pytest.mark.parametrize(("aside", "before"), [
+    ("(Interpreter looked wrecked afterwards. So did I, honestly.)", "Interpreter looked wrecked"),
+    ("Ex sounds impossible. My bias?", "Ex sounds impossible"),
+])
+def test_a_bare_reaction_as_the_next_sentence_makes_the_line_before_it_private(
+        aside: str, before: str) -> None:
+    withheld = " ".join(w.text for w in draft(BEFORE + aside + AFTER).withheld)
+    assert before in withheld

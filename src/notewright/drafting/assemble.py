@@ -33,8 +33,12 @@ from notewright.drafting.risk import assess, mentions
 from notewright.drafting.segment import Segment, segment
 
 # "Her teasing has an edge - watch.": a bare note to self makes the line before it private.
+# So is a bare reaction written as the next sentence ("Interpreter looked wrecked. So did I,
+# honestly."): it cannot stand alone, and it makes the short line before it the clinician's.
 _NOTE_TO_SELF = re.compile(r"^\W*(?:careful|watch(?: that| this| it| myself)?|note to self|"
-                           r"hold (?:for now|that thought)|not saying (?:it )?yet)\W*$",
+                           r"hold (?:for now|that thought)|not saying (?:it )?yet|"
+                           r"not raising (?:it )?(?:yet)?|so did I(?:,? honestly)?|same here|"
+                           r"my bias|that'?s what gets (?:to )?me|my stuff(?:,? probably)?)\W*$",
                            re.IGNORECASE)
 # A risk level is clinical judgement, even run on from a private aside with no punctuation
 # ("i was more anxious than she was tbh risk low to mod not imminent").
@@ -264,9 +268,12 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
     for index in range(len(segments) - 1, 0, -1):
         seg, before = segments[index], segments[index - 1]
         cue = process_cue(masks[index])
+        note_to_self = _NOTE_TO_SELF.match(masks[index]) is not None
+        same_line = "\n" not in text[before.end:seg.start] and len(before.text.split()) <= 20
         if (kinds[index] == PROCESS and cue is not None and cue[1]
-                and seg.joined in ("clause", "subject") and kinds[index - 1] != PROCESS
-                and (_weak_cue(masks[index - 1]) or _NOTE_TO_SELF.match(masks[index]))
+                and (seg.joined in ("clause", "subject") or (note_to_self and same_line))
+                and kinds[index - 1] != PROCESS
+                and (_weak_cue(masks[index - 1]) or note_to_self)
                 and not find_interventions(masks[index - 1])  # what was done is not private
                 and not _measures_in(before, measures)
                 and not mentions(text, [(before.start, before.end)])):
