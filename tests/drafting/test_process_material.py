@@ -314,9 +314,14 @@ def test_a_question_put_to_the_client_stays_in_the_note(clinical: str) -> None:
 
 @pytest.mark.parametrize(("aside", "before"), [
     ("(Interpreter looked wrecked afterwards. So did I, honestly.)", "Interpreter looked wrecked"),
-    ("Ex sounds impossible. My bias?", "Ex sounds impossible"),
+    ("(Ex sounds impossible. My bias?)", "Ex sounds impossible"),
 ])
-def test_a_bare_reaction_as_the_next_sentence_makes_the_line_before_it_private(
+def test_a_bare_reaction_closing_an_aside_makes_the_whole_aside_private(
         aside: str, before: str) -> None:
     withheld = " ".join(w.text for w in draft(BEFORE + aside + AFTER).withheld)
     assert before in withheld
+
+
+def test_a_bare_reaction_after_a_clinical_sentence_leaves_the_sentence_in_the_note() -> None:
+    d = draft(BEFORE + "My stuff, probably." + AFTER)
+    assert not any("panic attacks" in w.text for w in d.withheld)

@@ -269,9 +269,11 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
         seg, before = segments[index], segments[index - 1]
         cue = process_cue(masks[index])
         note_to_self = _NOTE_TO_SELF.match(masks[index]) is not None
-        same_line = "\n" not in text[before.end:seg.start] and len(before.text.split()) <= 20
+        # "(Interpreter looked wrecked. So did I, honestly.)": one aside in parentheses.
+        opened = text.rfind("(", max(0, before.start - 2), before.start + 2)
+        one_aside = opened >= 0 and not re.search(r"[)\n]", text[opened:seg.start])
         if (kinds[index] == PROCESS and cue is not None and cue[1]
-                and (seg.joined in ("clause", "subject") or (note_to_self and same_line))
+                and (seg.joined in ("clause", "subject") or (note_to_self and one_aside))
                 and kinds[index - 1] != PROCESS
                 and (_weak_cue(masks[index - 1]) or note_to_self)
                 and not find_interventions(masks[index - 1])  # what was done is not private
