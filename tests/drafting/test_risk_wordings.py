@@ -407,7 +407,6 @@ def test_a_wish_for_oneself_is_not_homicidal_or_abuse() -> None:
 def test_an_interpretation_rather_than_a_wish_is_not_ideation() -> None:
     text = ("Reports sudden images of dropping the baby. I wondered aloud with her whether the "
             "images show how afraid she is of failing him rather than any wish to hurt him.")
-    assert draft(text).risk.homicidal_ideation != "endorsed_active"
     assert not draft(text).risk.homicidal_ideation.startswith("endorsed")
 
 

@@ -269,11 +269,9 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
         seg, before = segments[index], segments[index - 1]
         cue = process_cue(masks[index])
         note_to_self = _NOTE_TO_SELF.match(masks[index]) is not None
-        # "(Interpreter looked wrecked. So did I, honestly.)": one aside in parentheses.
-        opened = text.rfind("(", max(0, before.start - 2), before.start + 2)
-        one_aside = opened >= 0 and not re.search(r"[)\n]", text[opened:seg.start])
         if (kinds[index] == PROCESS and cue is not None and cue[1]
-                and (seg.joined in ("clause", "subject") or (note_to_self and one_aside))
+                and (seg.joined in ("clause", "subject")
+                     or (note_to_self and _one_aside(text, before, seg)))
                 and kinds[index - 1] != PROCESS
                 and (_weak_cue(masks[index - 1]) or note_to_self)
                 and not find_interventions(masks[index - 1])  # what was done is not private
@@ -283,6 +281,12 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
             # thought is named as such only after it is written.
             kinds[index - 1] = PROCESS
     return kinds
+
+
+def _one_aside(text: str, before: Segment, seg: Segment) -> bool:
+    """"(Interpreter looked wrecked. So did I, honestly.)": both units in one parenthesis."""
+    opened = text.rfind("(", max(0, before.start - 2), before.start + 2)
+    return opened >= 0 and not re.search(r"[)\n]", text[opened:seg.start])
 
 
 def _measures_in(seg: Segment, measures: Sequence[Measure]) -> list[Measure]:

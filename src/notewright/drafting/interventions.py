@@ -11,10 +11,11 @@ from notewright.drafting.lexicons import PatternRow, fold, pattern_rows
 _NOT_DONE = re.compile(
     r"\b(?:declined|refused|not (?:yet )?(?:use|used|done|introduce|introduced|appropriate|"
     r"indicated)|didn'?t (?:use|do|get to)|did not (?:use|do|get to)|plan(?:s|ned)? to|"
-    r"will (?:introduce|start|begin|use|try|consider|continue)|"
+    r"will (?:introduce|start|begin|use|try|consider|continue|explain|revisit|plan|discuss|"
+    r"teach|do)|"
     r"next (?:session|sess|time|week|wk|visit|appt|appointment)|referr(?:al|ed) (?:to|for)|"
     r"consider(?:ing)?|may (?:introduce|try|use)|hope to|would like to|in future|"
-    r"before (?:starting|beginning)|not ready for|postpone[d]?|hold off|"
+    r"before (?:starting|beginning)|not ready for|postpone[d]?|h[oe]ld off|"
     # a plan the client already has, and what another provider will see to
     r"remains? (?:current|in place)|already (?:has|had|in place)|on file|"
     r"(?:still )?(?:has|keeps|carries) (?:the|her|his|their) (?:safety|crisis) plan|"
@@ -33,17 +34,16 @@ _NOT_DONE = re.compile(
     r"in (?:the )?(?:first|second|third|last|previous|prior|an earlier) sessions?|"
     r"we (?:made|did|drew|wrote) in|"
     # learned from dev-ba: what the client asked about, read about or was handed; what was
-    # held off, decided against or saved for later; another therapist's work
+    # decided against or saved for later; another therapist's work
     r"(?:she|he|they|client|pt|cl|mom|dad|parents?) asked (?:whether|about|if)|"
     r"wants? to know more|asked about doing|"
     r"(?:his|her|their) (?:own |individual |other )?therapist (?:has |had )?(?:started|does|did|"
     r"is doing|uses|began)|"
-    r"held off(?: on)?|decided against|(?:considered|thought about) (?:doing |starting )?"
+    r"decided against|(?:considered|thought about) (?:doing |starting )?"
     r"(?:a |an |the )?\w+,? but|saved (?:it|that|this)|(?:was |were )?pushed to|"
     r"(?:in|at) a later session|later session|module starts|starts in|begins in|"
-    r"will (?:explain|revisit|plan|discuss|teach|do)|"
     r"handed (?:him|her|them|out)(?: a)?(?: blank)?|to look over|no time to go through|"
-    r"reading about|reads? about|read about|a book on|(?:has|had) not opened|listened to the|"
+    r"reading about|reads? about|a book on|(?:has|had) not opened|listened to the|"
     r"preparation phase|no processing yet|"
     r"(?:with|w/) (?:the |her |his |their )?(?:psychiatrist|prescriber|pcp|md|np|doctor|"
     r"dr\.?) (?:re:?|about|regarding|for))\b",

@@ -10,7 +10,7 @@ when the description writes one. An invented negative is the worst error a scrib
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -105,41 +105,45 @@ class Implied:
     by: str  # "rating" or "plan"
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+
+
 def _sentence(text: str, start: int, end: int) -> str:
-    opened = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     closed = min((i for i in (text.find(c, max(start, end - 1)) for c in ".!?\n") if i >= 0),
                  default=len(text))
-    return text[opened:closed]
+    return text[_sentence_start(text, start):closed]
 
 
 def _first(rows: tuple[PatternRow, ...], text: str, only: str = "") -> str:
+    """The value of the first row that matches; with `only`, rows of other values are
+    skipped except "not_ideation", which still vetoes."""
     folded = fold(text)
     for row in rows:
-        if (not only or row.value in (only, "not_ideation", "none")) and (
+        if (not only or row.value in (only, "not_ideation")) and (
                 row.may_match(folded) and row.pattern.search(text)):
             return row.value
     return ""
 
 
-def implied(text: str, units: Sequence[Source]) -> list[Implied]:
-    out = []
+def implied(text: str, units: Sequence[Source]) -> Iterator[Implied]:
+    """Lazily, so that the caller can stop once both ideation fields are decided."""
     for start, end in units:
         unit = text[start:end]
-        sentence = _sentence(text, start, end)
         level = _LEVEL.search(unit)
         if level is not None and any(abs(r.start() - level.start()) <= 40
                                      for r in _RISK_WORD.finditer(unit)):
             toward = _first(_ratings(), unit)
-            if toward not in ("", "none") and not _DENIAL_BESIDE.search(sentence):
+            if toward not in ("", "none") and not _DENIAL_BESIDE.search(
+                    _sentence(text, start, end)):
                 grade = "passive" if level.group("low") else "active"
-                out.append(Implied(toward, grade, (start, end), "rating"))
+                yield Implied(toward, grade, (start, end), "rating")
                 continue
         if _first(_implied_by(), unit, only="plan_denied") == "plan_denied":
-            reads = _first(_implied_by(), sentence)
+            reads = _first(_implied_by(), _sentence(text, start, end))
             if reads != "not_ideation":
-                out.append(Implied("others" if reads == "others" else "bare", "passive",
-                                   (start, end), "plan"))
-    return out
+                yield Implied("others" if reads == "others" else "bare", "passive",
+                              (start, end), "plan")
 
 
 # "no parent reported SI": the negation may govern the verb through its subject.
@@ -326,7 +330,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 # The question may open the sentence in an earlier unit ("asked whether, if
                 # panic got worse, he has thought of ending his life; clear no").
                 at = u_start + m.start()
-                opened = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+                opened = _sentence_start(text, at)
                 asked_in = text[max(opened, at - 160):at]
                 questions = list(_QUESTION.finditer(asked_in))
                 question = questions[-1] if questions else None
@@ -481,6 +485,8 @@ def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
         # or an abuse disclosure would explain an undirected rating; nothing implied is a
         # denial.
         for found in implied(text, units):
+            if "not_mentioned" not in (si, hi):
+                break
             if found.by == "rating" and self_harm == "current":
                 continue  # current self-harm explains the rating; not a plan answer
             toward = found.toward
