@@ -159,6 +159,19 @@ def test_no_interventions_warning() -> None:
      "emdr processing"),
     ("Says she has been reading about cognitive distortions online.", None,
      "cognitive restructuring"),
+    # after a mention only its own clause speaks for it
+    ("Pt reports anxiety. Practiced grounding, will continue next session.", "grounding",
+     None),
+    ("Did exposure to elevators and will continue next session.", "exposure", None),
+    ("Behavioral activation: added two social activities to next week.",
+     "behavioral activation", None),
+    ("Exposure to body sensations next session.", None, "exposure"),
+    ("The planned role-play on setting limits was pushed to tomorrow for time.", None,
+     "role play"),
+    ("Client did a few EMDR sessions with another therapist in 2018.", None,
+     "emdr processing"),
+    ("Plan: MI re: drinking next sess, progress report to court.", None,
+     "motivational interviewing"),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

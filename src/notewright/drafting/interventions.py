@@ -50,7 +50,12 @@ _NOT_DONE = re.compile(
     re.IGNORECASE)
 
 
-_REACH = 60  # characters before a mention that can say it was not done (half as many after)
+_REACH = 60  # characters before a mention that can say it was not done
+_AFTER = 45  # and after it, within its clause
+# After the mention, only its own clause speaks for it: "practiced grounding, will continue
+# next session" was done, "exposure to body sensations next session" was not.
+_CLAUSE_END = re.compile(r"[,;.!?\n]|(?<!\bre):|\s(?:but|then|so|while)\s|"
+                         r"\sand (?=will|we|I|pt|cl|client|she|he|they)", re.IGNORECASE)
 
 
 @cache
@@ -75,7 +80,9 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False) -> list[tupl
             continue
         # Only the words around the mention decide whether it was done: a dictated
         # run-on holds this session's work and next week's plan in one unit.
-        near = unit_text[max(0, start - _REACH):end + _REACH // 2]
+        after = unit_text[end:end + _AFTER]
+        cut = _CLAUSE_END.search(after)
+        near = unit_text[max(0, start - _REACH):end + (cut.end() if cut else len(after))]
         if planned_ok or not _NOT_DONE.search(near):
             out.append((name, start, end))
     return out
