@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from notewright.drafting.checks import audit_warnings
 from notewright.drafting.classify import classify
 from notewright.drafting.formats import NoteFormat
-from notewright.drafting.interventions import find_interventions
+from notewright.drafting.interventions import PLAN_HEADINGS, find_interventions, opens_plan
 from notewright.drafting.measures import describe, find_measures
 from notewright.drafting.model import (
     PROCESS,
@@ -117,10 +117,15 @@ def build(text: str, fmt: NoteFormat) -> Draft:
              for seg in segments]
     kinds = _unit_kinds(text, segments, masks, measures)
     hunches: set[int] = set()  # withheld units that are the clinician's private hunch
+    in_plan = False  # the unit belongs to a plan or homework line
     for index, seg in enumerate(segments):
         in_unit = _measures_in(seg, measures)
         unit_quotes = [q for q in quotes if seg.start <= q.start < seg.end]
         masked, kind = masks[index], kinds[index]
+        # "Plan: OB appt Fri; revisit exposure in 2 wks": the label governs its sentence, a
+        # heading the lines under it.
+        in_plan = (opens_plan(masked) or (seg.heading in PLAN_HEADINGS and seg.joined == "line")
+                   or (in_plan and seg.same_sentence))
         if kind == PROCESS:
             cue = process_cue(masked)
             if cue is not None and cue[0] == "hypothesis":
@@ -140,7 +145,9 @@ def build(text: str, fmt: NoteFormat) -> Draft:
         # The masked unit: words inside a quote are the client's, not what was done. A
         # homework line is judged like any other: "resume BA with a daily walk" next to
         # "safety plan update next week" is a plan, not this session's work.
-        for name, _, _ in find_interventions(masked):
+        following = (masks[index + 1] if index + 1 < len(segments)
+                     and segments[index + 1].same_sentence else "")
+        for name, _, _ in find_interventions(masked, plan_line=in_plan, following=following):
             if name not in interventions:
                 interventions.append(name)
         statement = _statement(text, seg, kind, unit_quotes, withheld, fmt, client_name, roles)

@@ -11,6 +11,7 @@ from notewright.drafting.lexicons import PatternRow, fold, pattern_rows
 _NOT_DONE = re.compile(
     r"\b(?:declined|refused|not (?:yet )?(?:use|used|done|introduce|introduced|appropriate|"
     r"indicated)|didn'?t (?:use|do|get to)|did not (?:use|do|get to)|plan(?:s|ned)? to|"
+    r"plan (?:is|was) to|"
     r"will (?:introduce|start|begin|use|try|consider|continue|explain|revisit|plan|discuss|"
     r"teach|do)|"
     r"next (?:session|sess|time|week|wk|visit|appt|appointment)|referr(?:al|ed) (?:to|for)|"
@@ -29,7 +30,8 @@ _NOT_DONE = re.compile(
     r"(?:psychiatrist|prescriber|group leader|skills group|individual therapist|another "
     r"therapist|other therapist|previous therapist|school counsell?or|teacher|case manager|"
     r"dietitian|psychiatry) (?:\w+ ){0,2}(?:did|does|covered|covers|taught|teaches|"
-    r"started|ran|runs)|with (?:another|a (?:previous|former|prior)|(?:her|his|their) "
+    r"started|ran|runs|went over|showed)|"
+    r"with (?:another|a (?:previous|former|prior)|(?:her|his|their) "
     r"(?:old|former|previous)) therapist|"
     r"in (?:the )?(?:first|second|third|last|previous|prior|an earlier) sessions?|"
     r"we (?:made|did|drew|wrote) in|"
@@ -45,6 +47,13 @@ _NOT_DONE = re.compile(
     r"handed (?:him|her|them|out)(?: a)?(?: blank)?|to look over|no time to go through|"
     r"reading about|reads? about|a book on|(?:has|had) not opened|listened to the|"
     r"preparation phase|no processing yet|"
+    # learned from dev-bd: planned, deferred, held for later; the client's own use; what
+    # a nurse or a group leader showed them; what they signed up for
+    r"(?:is|was|are|were) planned|deferred|holding (?:that|it|this|off)|"
+    r"considered (?:starting|doing|using|introducing|trying)|"
+    r"(?:she|he|they) used (?:her|his|their) (?:old |own )?|signed up for|"
+    r"next (?:grp|group)\b|therapist (?:\w+ )?(?:suggested|recommended)|"
+    r"(?:nurse|pcp|coach|sponsor|co-?leader) (?:\w+ )?(?:had )?(?:shown|showed|taught|went over)|"
     r"(?:with|w/) (?:the |her |his |their )?(?:psychiatrist|prescriber|pcp|md|np|doctor|"
     r"dr\.?) (?:re:?|about|regarding|for))\b",
     re.IGNORECASE)
@@ -54,6 +63,21 @@ _REACH = 60  # characters before a mention that can say it was not done
 _AFTER = 45  # and after it, within its clause
 # After the mention, only its own clause speaks for it: "practiced grounding, will continue
 # next session" was done, "exposure to body sensations next session" was not.
+# ... unless it says the thing was declined or put off, which may follow a semicolon.
+_PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|are) planned|"
+                      r"not (?:revised|reviewed|updated) today|did not (?:revise|review|update))\b",
+                      re.IGNORECASE)
+# A mention negated where it stands: "no problem-solving allowed", "without role play".
+_NEGATED = re.compile(r"\b(?:no|not|without)\s+$", re.IGNORECASE)
+# A plan or homework line names what comes next (23 of 27 such mentions in the development
+# set were not done in the session), unless it says what was done here.
+PLAN_HEADINGS = frozenset({"plan", "p", "hw", "homework", "next steps", "plan/hw"})
+_PLAN_LABEL = re.compile(r"^\W*(?:plan|p|hw|homework)\s*[:\-\u2013\u2014]\s*", re.IGNORECASE)
+# "Offered EMDR; she declined": what was offered is undone by a refusal in the next clause.
+_OFFERED = re.compile(r"\b(?:offered|suggested|proposed|recommended)\b", re.IGNORECASE)
+_DONE_HERE = re.compile(r"\b(?:in (?:sess|session)|today|this session|reviewed|completed|"
+                        r"updated|practiced|practised|taught|"
+                        r"\w+ed (?:his|her|their|the|a|an|one|\d+)\b)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.!?\n]|(?<!\bre):|\s(?:but|then|so|while)\s|"
                          r"\sand (?=will|we|I|pt|cl|client|she|he|they)", re.IGNORECASE)
 
@@ -72,9 +96,20 @@ def lexicon_mentions(unit_text: str) -> tuple[tuple[str, int, int], ...]:
                  for m in row.pattern.finditer(unit_text))
 
 
-def find_interventions(unit_text: str, *, planned_ok: bool = False) -> list[tuple[str, int, int]]:
-    """(canonical name, start, end) for each intervention named in one unit."""
+def opens_plan(unit_text: str) -> bool:
+    """Whether the unit starts with a plan or homework label ("Plan:", "HW -")."""
+    return _PLAN_LABEL.match(unit_text) is not None
+
+
+def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: bool = False,
+                       following: str = "") -> list[tuple[str, int, int]]:
+    """(canonical name, start, end) for each intervention named in one unit.
+
+    `plan_line`: the unit sits in a plan or homework line (the caller knows the line; the
+    unit may not hold its label). `following`: the next clause of the same sentence.
+    """
     out: list[tuple[str, int, int]] = []
+    plan_line = not planned_ok and (plan_line or opens_plan(unit_text))
     for name, start, end in lexicon_mentions(unit_text):
         if any(found == name for found, _, _ in out):
             continue
@@ -83,6 +118,12 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False) -> list[tupl
         after = unit_text[end:end + _AFTER]
         cut = _CLAUSE_END.search(after)
         near = unit_text[max(0, start - _REACH):end + (cut.end() if cut else len(after))]
-        if planned_ok or not _NOT_DONE.search(near):
+        if plan_line and not _DONE_HERE.search(near):
+            continue
+        put_off = _PUT_OFF.search(unit_text, end, end + 2 * _AFTER)
+        negated = _NEGATED.search(unit_text, max(0, start - 8), start)
+        if following and not put_off and _OFFERED.search(unit_text, max(0, start - _REACH), start):
+            put_off = _PUT_OFF.search(following, 0, _AFTER)
+        if planned_ok or not (_NOT_DONE.search(near) or put_off or negated):
             out.append((name, start, end))
     return out

@@ -28,6 +28,11 @@ class Segment:
     # that hands the sentence to a new subject).
     joined: str = "line"
 
+    @property
+    def same_sentence(self) -> bool:
+        """Whether the unit goes on the sentence of the unit before it."""
+        return _STRENGTH[self.joined] < _STRENGTH["sentence"]
+
 
 _STRENGTH = {"": 0, "subject": 1, "clause": 2, "sentence": 3, "line": 4}
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·‣◦–—>]+|\d{1,2}[.)]|[a-z][.)])[ \t]+")
