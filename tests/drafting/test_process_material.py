@@ -325,3 +325,52 @@ def test_a_bare_reaction_closing_an_aside_makes_the_whole_aside_private(
 def test_a_bare_reaction_after_a_clinical_sentence_leaves_the_sentence_in_the_note() -> None:
     d = draft(BEFORE + "My stuff, probably." + AFTER)
     assert not any("panic attacks" in w.text for w in d.withheld)
+
+
+# Learned from dev-bc and dev-bf: groans, disbelief, a hypothesis kept back from the client.
+@pytest.mark.parametrize("process", [
+    "ugh.",
+    "Ugh, this age.",
+    "Not buying it.",
+    "Honestly tired of the pain story today, which isn't fair to him.",
+    "Prob survivor guilt under all of it, not ready to name that with him yet.",
+    "Something about Grace's eagerness to take over the finances.",
+    "Will miss this one.",
+])
+def test_terse_private_reactions_are_withheld(process: str) -> None:
+    d = draft(BEFORE + process + AFTER)
+    assert process.rstrip(".") in _private(d)
+    assert "panic attacks" not in _private(d)
+
+
+@pytest.mark.parametrize(("text", "private", "kept"), [
+    # the sentence a held-back thought points at is the thought
+    ("Rob vs Tyler is the dance, Denise the shock absorber. do I say that out loud yet? "
+     "not yet. Plan: weekly family sessions.", "Denise the shock absorber", "weekly family"),
+    ("Prob her stepdad all over again w/ the new boss - the yelling, the watching. Hold that "
+     "for now. Plan: weekly sessions.", "stepdad all over again", "weekly sessions"),
+    # ... but not a report of the client's, nor a line that holds back its own thought
+    ("Pt reports the fights started when her stepdad moved in. Not ready to name it.", "",
+     "fights started"),
+    ("HW: 10 min special time daily. I wonder if the lost-dino theme is mom's deployment, "
+     "not raising yet.", "lost-dino", "special time"),
+])
+def test_a_thought_held_back_reaches_the_sentence_it_points_at(text: str, private: str,
+                                                              kept: str) -> None:
+    d = draft(text)
+    assert private in _private(d)
+    assert kept not in _private(d)
+    assert kept in d.text
+
+
+def test_a_family_theme_of_unspoken_things_is_not_the_clinicians_silence() -> None:
+    text = ("I mapped the pattern of eldest sons and unspoken disappointment across the three "
+            "generations and asked each of them where they sit in it.")
+    assert _private(draft(BEFORE + text + AFTER)) == ""
+
+
+def test_a_label_in_mid_line_starts_a_new_unit() -> None:
+    d = draft("Couple seen. was I too slow to split them? keep replaying the first 10 min "
+              "Plan: crisis line numbers sent, check-in call 9 am tomorrow.")
+    assert "keep replaying" in _private(d)
+    assert "crisis line numbers" not in _private(d)

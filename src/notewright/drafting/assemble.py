@@ -40,6 +40,18 @@ _NOTE_TO_SELF = re.compile(r"^\W*(?:careful|watch(?: that| this| it| myself)?|no
                            r"not raising (?:it )?(?:yet)?|so did I(?:,? honestly)?|same here|"
                            r"my bias|that'?s what gets (?:to )?me|my stuff(?:,? probably)?)\W*$",
                            re.IGNORECASE)
+# A thought the clinician says they are keeping from the client points back at it: "Rob vs
+# Tyler is the dance, Denise the shock absorber. do I say that out loud yet?"
+_HELD_BACK = re.compile(r"\b(?:not ready to \w+ (?:it|this|that)|do I \w+ (?:it|this|that)|"
+                        r"hold (?:that|this|it) for now|(?:haven'?t|have not|not yet) "
+                        r"(?:said|raised|shared|named|voiced) (?:it|this|that)|"
+                        r"not (?:saying|raising|naming) (?:it |this |that )?yet)\b", re.IGNORECASE)
+# ... but not a report of what the client said or did.
+_REPORTED = re.compile(r"\b(?:reports?|reported|states?|stated|says|said|denie[sd]|describe[sd]|"
+                       r"endorse[sd]|presents?|presented)\b", re.IGNORECASE)
+# A lower-case scrap after the clinician's own thought goes on with it ("still sitting with
+# that. not yet.").
+_SCRAP = re.compile(r"^[a-z](?=.*\b(?:that|it|this|yet|again|me|my|though)\b)[^.?!]*[.?!]*$")
 # A risk level is clinical judgement, even run on from a private aside with no punctuation
 # ("i was more anxious than she was tbh risk low to mod not imminent").
 _RISK_JUDGEMENT = re.compile(r"\brisk\b", re.IGNORECASE)
@@ -269,6 +281,11 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
             # "he described the fight - this is where he scared me - and has a tire iron in
             # his trunk": after an aside, the clinical sentence resumes.
             kind = PROCESS
+        if (kinds and kinds[-1] == PROCESS and seg.joined == "sentence"
+                and _SCRAP.match(masks[index]) and len(masks[index].split()) <= 4
+                and not has_measure and not find_interventions(masks[index])
+                and not mentions(text, [(seg.start, seg.end)])):
+            kind = PROCESS
         aside = kind == PROCESS and seg.joined in ("clause", "subject") and bool(kinds) and (
             kinds[-1] != PROCESS)
         kinds.append(kind)
@@ -287,7 +304,30 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
             # "I think his lateness is a test, but I haven't said this": the private
             # thought is named as such only after it is written.
             kinds[index - 1] = PROCESS
+    _reach_back_from_held(text, segments, masks, measures, kinds)
     return kinds
+
+
+def _reach_back_from_held(text: str, segments: Sequence[Segment], masks: Sequence[str],
+                          measures: Sequence[Measure], kinds: list[str]) -> None:
+    """The sentence before "not ready to name it" on the same line is the thought held
+    back, and so are the clauses of that sentence; a report of the client's is not."""
+    for index in range(len(segments) - 1, 0, -1):
+        held = _HELD_BACK.search(masks[index])
+        if kinds[index] != PROCESS or held is None or held.start() > 4:
+            continue  # "I wonder if …, not raising yet" holds back its own thought
+        at = index
+        while at > 0 and segments[at].joined != "line":
+            before = segments[at - 1]
+            if (kinds[at - 1] == PROCESS or _REPORTED.search(masks[at - 1])
+                    or opens_plan(masks[at - 1]) or before.heading
+                    or find_interventions(masks[at - 1]) or _measures_in(before, measures)
+                    or mentions(text, [(before.start, before.end)])):
+                break
+            kinds[at - 1] = PROCESS
+            at -= 1
+            if segments[at].joined not in ("clause", "subject"):
+                break
 
 
 def _one_aside(text: str, before: Segment, seg: Segment) -> bool:

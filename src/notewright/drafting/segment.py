@@ -77,6 +77,11 @@ _RUN_ON = re.compile(r"\s+(?=(?:(?:and|but|so|then)\s+)?(?:i|he|she|they|we|pt|c
                      r"risk\s+(?:low|mod|moderate|high|elevated|minimal|is|was|remains|level|"
                      r"assessed|appears))"
                      r"\b)", re.IGNORECASE)
+# A label in mid-line with nothing to end the sentence before it ("…the first 10 min Plan:
+# crisis line numbers sent") starts a new one.
+_MID_LABEL = re.compile(r"(?<=[a-z0-9)])\s+(?=(?:Plan|HW|Homework|Assessment|Risk|Response|"
+                        r"Interventions?|Next steps|Goals?|Data|Behavior|Subjective|"
+                        r"Objective)\s*:)")
 _CLAUSE_OPENERS = frozenset(
     "that if when whether because as than where while until before after since unless though "
     "although once whenever how what why who which and but so then or nor says said say think "
@@ -132,6 +137,8 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
             if not _inside(start + m.start(), protected):
                 kind = "subject" if m.group().strip().lower() == "comma" else "sentence"
                 cuts.setdefault(start + m.end(), kind)
+    for m in _MID_LABEL.finditer(chunk):
+        cuts.setdefault(start + m.end(), "sentence")
     marks = len(re.findall(r"[.!?;]", chunk)) + len(cuts)
     if len(chunk.split()) > _RUN_ON_WORDS * (marks + 1):
         for m in _RUN_ON.finditer(chunk):
