@@ -75,7 +75,8 @@ _HEAD = r"(?<![\w-])"
 def _edged(alternative: str) -> str:
     """Whole-word edges, where the alternative starts or ends with a word character
     (": denied" must still match right after "SI")."""
-    bare = re.sub(r"^(?:\^|\((?:\?(?:[-a-zA-Z]+:|:))?)+", "", alternative)
+    # Look-behinds consume nothing: "(?<!as an )interpretation" still starts a word.
+    bare = re.sub(r"^(?:\^|\(\?<[=!][^()]*\)|\((?:\?(?:[-a-zA-Z]+:|:))?)+", "", alternative)
     wordy = bare[:1].isalnum() or bare[:1] == "(" or (bare[:1] == "\\" and bare[1:2] in "bwdBWD")
     head = _HEAD if wordy else ""
     tail = r"(?![\w-])" if alternative[-1:].isalnum() or alternative[-1:] in ")?*+" else ""
