@@ -374,3 +374,30 @@ def test_a_label_in_mid_line_starts_a_new_unit() -> None:
               "Plan: crisis line numbers sent, check-in call 9 am tomorrow.")
     assert "keep replaying" in _private(d)
     assert "crisis line numbers" not in _private(d)
+
+
+# Learned from dev-bg and dev-bi: a session weighed in two words, a cynical read of a motive,
+# sarcasm in parentheses, the clinician's own misstep.
+@pytest.mark.parametrize("process", [
+    "Heavy one.",
+    "Scared for her.",
+    "Heart sank when she said it so casually.",
+    "She's angling for the letter, the rest of the session is window dressing.",
+    "She's testing whether I'll drop her like everyone else did.",
+    "Felt like I was lecturing during psychoed.",
+])
+def test_more_terse_private_reactions_are_withheld(process: str) -> None:
+    d = draft(BEFORE + process + AFTER)
+    assert process.rstrip(".") in _private(d)
+    assert "panic attacks" not in _private(d)
+
+
+def test_a_sarcastic_parenthesis_is_withheld_and_its_sentence_kept() -> None:
+    d = draft("Couples, S#9. Spent the session on the holiday plans fight (round four of the "
+              "in-laws war, because of course). Used a speaker-listener exercise.")
+    assert "because of course" in _private(d)
+    assert "holiday plans fight" not in _private(d)
+    assert "holiday plans fight" in d.text
+    d = draft("Court-mandated. He'll tell the judge he's working the program (he isn't). "
+              "MI: explored ambivalence.")
+    assert "(he isn't)" in _private(d)

@@ -423,3 +423,18 @@ def test_a_plan_answer_beside_current_self_harm_still_implies_ideation() -> None
     d = draft(text)
     assert d.risk.suicidal_ideation == "endorsed_passive"
     assert "ideation_inferred" in {w.code for w in d.warnings}
+
+
+# Learned from dev-bg and dev-bi.
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Said he 'wouldn't cry if the guy got hit by a bus'; no intent, no plan.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("He thought that everyone would be better off if he were gone; no plan.",
+     "homicidal_ideation", "not_mentioned"),
+    ("Since his wife went into memory care he has thought about using his service pistol.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Denies SI. No hx attempts.", "self_harm", "denied"),
+    ("Acted once (scratched forearm w/ key Thurs, superficial).", "self_harm", "current"),
+])
+def test_risk_wordings_learned_from_bg_and_bi(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

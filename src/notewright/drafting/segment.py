@@ -58,7 +58,9 @@ _NEW_TOPIC = re.compile(
     r"schedule)\s+(?:to|with|weekly|biweekly|sessions?|meds?|\w+ing)\b))", re.IGNORECASE)
 # "…as a kid (I suspect the father knows too) and…": a parenthesis in the first person is
 # the clinician's aside, its own unit.
-_ASIDE = re.compile(r"\((?=[^()]{0,200}?\b(?:I|I'm|my|me|myself)\b)[^()]{8,200}\)")
+_ASIDE = re.compile(r"\((?=[^()]{0,200}?(?:\b(?:I|I'm|my|me|myself|because of course)\b|"
+                    r"^(?:he|she|they) (?:isn'?t|is not|wasn'?t|won'?t|doesn'?t|didn'?t)\)))"
+                    r"[^()]{8,200}\)")
 # Dictated notes spell their punctuation out ("spoke up once period new line ken says…").
 _DICTATED_MARK = re.compile(r"\s+(?:period|full stop|comma|new line|new paragraph|next line)\b",
                             re.IGNORECASE)
