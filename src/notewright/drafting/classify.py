@@ -21,12 +21,12 @@ from notewright.drafting.features import features
 from notewright.drafting.interventions import find_interventions
 from notewright.drafting.model import KINDS, PROCESS
 from notewright.drafting.process_material import process_cue, shared_with_client
+from notewright.drafting.segment import is_plan_heading
 from notewright.errors import DataFileError
 
 LABELS = (*KINDS, PROCESS)
 # Withholding is costly to the record: the model must be this sure without a cue.
 WITHHOLD_CONFIDENCE = 0.6
-_PLAN_HEADINGS = re.compile(r"^(?:p|plan|plans|next steps?|homework|hw|follow[- ]?up|f/u)$")
 _INTERVENTION_HEADINGS = re.compile(r"^(?:i|interventions?|intervention used|tx|treatment)$")
 _MEASURE_ONLY = re.compile(
     r"^(?:(?:PHQ[- ]?9|GAD[- ]?7|PCL[- ]?5|AUDIT|C-SSRS|SUDS?|EPDS)\b"
@@ -97,7 +97,7 @@ def rule_kind(text: str, heading: str, *, has_measure: bool, has_risk: bool) -> 
         return PROCESS
     if not has_risk and not has_measure and private_question(text):
         return PROCESS
-    if heading and _PLAN_HEADINGS.match(heading):
+    if is_plan_heading(heading):
         return "plan"
     if heading and _INTERVENTION_HEADINGS.match(heading):
         return "intervention"

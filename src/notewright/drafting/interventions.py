@@ -79,7 +79,6 @@ _NEGATED = re.compile(r"\b(?:(?:no|not|without)\s+(?:the\s+|a\s+|an\s+|any\s+)?|
                       re.IGNORECASE)
 # A plan or homework line names what comes next (23 of 27 such mentions in the development
 # set were not done in the session), unless it says what was done here.
-PLAN_HEADINGS = frozenset({"plan", "p", "hw", "homework", "next steps", "plan/hw"})
 _PLAN_LABEL = re.compile(r"^\W*(?:plan|p|hw|homework|next|next time|next session|next steps|to do)"
                          r"\s*[:\-\u2013\u2014]\s*", re.IGNORECASE)
 # "Offered EMDR; she declined", "talked again about EMDR; they said they're not ready": what

@@ -29,9 +29,22 @@ class Segment:
     joined: str = "line"
 
     @property
+    def under_plan(self) -> bool:
+        """Whether the unit sits under a plan, homework or follow-up heading."""
+        return is_plan_heading(self.heading)
+
+    @property
     def same_sentence(self) -> bool:
         """Whether the unit goes on the sentence of the unit before it."""
         return _STRENGTH[self.joined] < _STRENGTH["sentence"]
+
+
+_PLAN_HEADING = re.compile(r"^(?:p|plans?|next steps?|homework|hw|plan/hw|follow[- ]?up|f/u)$")
+
+
+def is_plan_heading(heading: str) -> bool:
+    """"Plan:", "HW:", "F/u:" and the like (a heading as `Segment.heading` holds it)."""
+    return _PLAN_HEADING.match(heading) is not None
 
 
 _STRENGTH = {"": 0, "subject": 1, "clause": 2, "sentence": 3, "line": 4}
