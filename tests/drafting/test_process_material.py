@@ -394,3 +394,36 @@ def test_a_sarcastic_parenthesis_is_withheld_and_its_sentence_kept() -> None:
     d = draft("Court-mandated. He'll tell the judge he's working the program (he isn't). "
               "MI: explored ambivalence.")
     assert "(he isn't)" in _private(d)
+
+
+# Learned from dev-bj: asides in brackets without a first person, and a run of them.
+@pytest.mark.parametrize(("text", "private"), [
+    ("J engaged once we got past the first 15 min of one-word answers (ugh).", "(ugh)"),
+    ("Asked again for a disability letter (is therapy for him or for the paperwork?).",
+     "for the paperwork?"),
+    ("(Late-cancel fee conversation I keep putting off. Again.)", "Again."),
+    ("Mom asked again for a letter. Feels like the real agenda for coming in is that letter.",
+     "real agenda"),
+])
+def test_bracketed_asides_are_withheld(text: str, private: str) -> None:
+    d = draft(BEFORE + text + AFTER)
+    assert private in _private(d)
+    assert "panic attacks" not in _private(d)
+
+
+def test_a_remark_made_to_the_client_is_not_private() -> None:
+    d = draft(BEFORE + "I commented that she seems to be taking care of the house the way she "
+              "wished someone had taken care of her; she was quiet, then nodded." + AFTER)
+    assert _private(d) == ""
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Honestly I was scared of him today, first time with this pt. Safety check call "
+     "tomorrow AM, session Wed.", "Safety check call"),
+    ("I noticed I wanted him to suffer too, which tells me how pulled in I am. Continue "
+     "weekly; she'll bring photos next time.", "Continue weekly"),
+])
+def test_shorthand_before_a_capital_ends_the_private_sentence(text: str, kept: str) -> None:
+    d = draft(BEFORE + text)
+    assert kept not in _private(d)
+    assert "wanted him to suffer" in _private(d) or "scared of him" in _private(d)

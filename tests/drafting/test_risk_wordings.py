@@ -438,3 +438,17 @@ def test_a_plan_answer_beside_current_self_harm_still_implies_ideation() -> None
 ])
 def test_risk_wordings_learned_from_bg_and_bi(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+# Learned from dev-bj and dev-bl.
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Passive SI in Jan per intake; today denies any SI, no self-harm.", "suicidal_ideation",
+     "denied"),
+    ("Alone, J disclosed scratching L forearm w/ paperclip Sat, superficial.", "self_harm",
+     "current"),
+    ("Past attempt age 17 (overdose), ED visit, no f/u.", "self_harm", "history"),
+    ("Cut forearms age 14-16, none since. Currently denies SI.", "self_harm", "history"),
+    ("Sat night she took ~20 acetaminophen; medically cleared.", "self_harm", "current"),
+])
+def test_risk_wordings_learned_from_bj_and_bl(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

@@ -282,7 +282,8 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
             # his trunk": after an aside, the clinical sentence resumes.
             kind = PROCESS
         if (kinds and kinds[-1] == PROCESS and seg.joined == "sentence"
-                and _SCRAP.match(masks[index]) and len(masks[index].split()) <= 4
+                and (_one_aside(text, segments[index - 1], seg)
+                     or (_SCRAP.match(masks[index]) and len(masks[index].split()) <= 4))
                 and not has_measure and not find_interventions(masks[index])
                 and not mentions(text, [(seg.start, seg.end)])):
             kind = PROCESS

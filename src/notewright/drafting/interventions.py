@@ -14,7 +14,7 @@ _NOT_DONE = re.compile(
     r"plan (?:is|was) to|"
     r"will (?:introduce|start|begin|use|try|consider|continue|explain|revisit|plan|discuss|"
     r"teach|do)|"
-    r"next (?:session|sess|time|week|wk|visit|appt|appointment)|referr(?:al|ed) (?:to|for)|"
+    r"next (?:session|sess|time|week|wk|visit|appt|appointment)(?!'s)|referr(?:al|ed) (?:to|for)|"
     r"consider(?:ing)?|may (?:introduce|try|use)|hope to|would like to|in future|"
     r"before (?:starting|beginning)|not ready for|postpone[d]?|h[oe]ld off|"
     # a plan the client already has, and what another provider will see to
@@ -51,10 +51,11 @@ _NOT_DONE = re.compile(
     # a nurse or a group leader showed them; what they signed up for
     r"(?:is|was|are|were) planned|deferred|holding (?:that|it|this|off)|"
     r"considered (?:starting|doing|using|introducing|trying)|"
-    r"(?:she|he|they) used (?:her|his|their) (?:old |own )?|signed up for|"
+    r"(?:she|he|they) used (?:her|his|their) (?:old |own )?|signed (?:\w+ ){0,2}up for|"
+    r"at the VA\b|"
     r"next (?:grp|group)\b|therapist (?:\w+ )?(?:suggested|recommended)|"
-    r"(?:nurse|pcp|coach|sponsor|co-?leader)\)? (?:\w+ )?(?:had )?(?:shown|showed|taught|"
-    r"went over)|"
+    r"(?:nurse|pcp|coach|sponsor|co-?leader|co-?facilitator)\)? (?:\w+ )?(?:had )?(?:shown|showed|"
+    r"taught|went over|ran|led)|"
     # learned from dev-bh: meant to but did not, an earlier session's work
     r"(?:intended|meant|had hoped) to|last (?:session|sess) (?:we|I) (?:did|made|drew|wrote)|"
     r"(?:with|w/) (?:the |her |his |their )?(?:psychiatrist|prescriber|pcp|md|np|doctor|"
@@ -69,6 +70,7 @@ _AFTER = 45  # and after it, within its clause
 # ... unless it says the thing was declined or put off, which may follow a semicolon.
 _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|are) planned|"
                       r"pushed (?:it |that |this )?to|wants? to think (?:about it|it over)|"
+                      r"didn'?t redo|did not redo|"
                       r"(?:is|are|was|were|'re|'s) not ready|not ready (?:for|yet)|"
                       r"not (?:revised|reviewed|updated) today|did not (?:revise|review|update))\b",
                       re.IGNORECASE)

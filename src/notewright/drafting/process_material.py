@@ -19,6 +19,7 @@ KINDS = ("hypothesis", "countertransference", "own_work", "personal_history", "w
 _SHARED = re.compile(
     r"\b(?:wondered (?:aloud|out loud|with (?:her|him|them|the client|client))|"
     r"I (?:shared|offered|suggested|reflected|pointed out|named|noted to (?:her|him|them)|"
+    r"commented|remarked|observed to (?:her|him|them)|said to (?:her|him|them)|"
     r"told (?:her|him|them)|asked (?:her|him|them)|invited (?:her|him|them)|interpreted)|"
     r"(?:told|asked|reflected to) (?:her|him|them|client) (?:that|whether|if)|"
     r"(?:told|gave|offered|shared with) (?:her|him|them|the client|client|the couple|"

@@ -72,8 +72,10 @@ _NEW_TOPIC = re.compile(
 # "…as a kid (I suspect the father knows too) and…": a parenthesis in the first person is
 # the clinician's aside, its own unit.
 _ASIDE = re.compile(r"\((?=[^()]{0,200}?(?:\b(?:I|I'm|my|me|myself|because of course)\b|"
-                    r"^(?:he|she|they) (?:isn'?t|is not|wasn'?t|won'?t|doesn'?t|didn'?t)\)))"
-                    r"[^()]{8,200}\)")
+                    r"^(?:he|she|they) (?:isn'?t|is not|wasn'?t|won'?t|doesn'?t|didn'?t)\)|"
+                    r"[^()]{6,200}\?\)))[^()]{8,200}\)|"
+                    # a groan in brackets: "(ugh)", "(sigh)"
+                    r"\((?:ugh+|sigh|argh|oof|yikes|groan|eye ?roll)\)", re.IGNORECASE)
 # Dictated notes spell their punctuation out ("spoke up once period new line ken says…").
 _DICTATED_MARK = re.compile(r"\s+(?:period|full stop|comma|new line|new paragraph|next line)\b",
                             re.IGNORECASE)
@@ -103,6 +105,10 @@ _CLAUSE_OPENERS = frozenset(
     "thinks thought feel feels felt know knows knew believe believes hope hopes wish wishes "
     "told asked notice noticed realize realized worried worries afraid sure per "
     "i he she they we pt cl client".split())  # "pt states": the subject stays with its verb
+# Lower-case shorthand that a sentence often ends on: before a capital, the sentence ended
+# ("first time with this pt. Safety check call tomorrow", "which tells me how pulled in I
+# am. Continue weekly"); "Pt. reports" and "Dr. Lee" keep their capitals and go on.
+_MAY_END = frozenset({"pt.", "cl.", "hx.", "dx.", "tx.", "am.", "etc."})
 _RUN_ON_WORDS = 18  # words per sentence mark above which a line is read as a run-on
 _LEADING_JUNK = re.compile(r"^[\s,;:.\-–—]+")
 _TRAILING_JUNK = re.compile(
@@ -170,8 +176,10 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
             if _inside(pos, protected) or not after[:1].isupper():
                 continue
         word_start = chunk.rfind(" ", 0, m.start()) + 1
-        word = chunk[word_start:m.start() + 1].lower().lstrip("(")
-        if word in abbrevs and m.group().startswith("."):
+        typed = chunk[word_start:m.start() + 1].lstrip("(")
+        word = typed.lower()
+        if word in abbrevs and m.group().startswith(".") and not (
+                typed in _MAY_END and chunk[m.end():].lstrip()[:1].isupper()):
             continue
         if re.fullmatch(r"[a-z]\.", word) and (
                 (word_start > 0 and chunk[word_start - 2:word_start - 1] == ".")
