@@ -154,9 +154,9 @@ def build(text: str, fmt: NoteFormat) -> Draft:
                     (m.sources[0][0], Statement(describe(m), m.sources)))
                 stated_measures.add(m.sources[0])
             continue
-        # The masked unit: words inside a quote are the client's, not what was done. A
-        # homework line is judged like any other: "resume BA with a daily walk" next to
-        # "safety plan update next week" is a plan, not this session's work.
+        # The masked unit: words inside a quote are the client's, not what was done. A plan
+        # or homework line names what comes next unless it says what was done here; the
+        # next clause of the sentence can take back what was offered ("; she declined").
         following = (masks[index + 1] if index + 1 < len(segments)
                      and segments[index + 1].same_sentence else "")
         for name, _, _ in find_interventions(masked, plan_line=in_plan, following=following):
