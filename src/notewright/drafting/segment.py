@@ -62,7 +62,15 @@ _NEW_SUBJECT = re.compile(
     r"(?:her|his|their|my)\s+\w+\s+(?:is|was|has|had|are|were|seems|seemed|remains|feels|"
     r"felt)\b|"
     # "…for most of the hour, which left me feeling useless": the clinician's reaction
-    r"which\s+(?:left|leaves|made|makes)\s+me\b)", re.IGNORECASE)
+    r"which\s+(?:left|leaves|made|makes)\s+me\b|"
+    # "Ran 10 min over again, why do I always let him run over", "…, which honestly brought
+    # up my own stuff": a question to oneself or one's own echo after a clinical clause
+    r"(?:why|how come|what)\s+(?:do|did|am|was|can'?t|don'?t|didn'?t)\s+I\b|"
+    r"which\s+(?:honestly\s+|frankly\s+)?(?:brought up|stirred up|hit|reminded me)\b|"
+    # irony trailing a clinical clause: "…, which could mean anything", "…, my favourite
+    # part of the job"
+    r"which\s+(?:went down|could mean)\b|my\s+favou?rite\s+part\b)",
+    re.IGNORECASE)
 # A comma before a score or a plan cue starts new content in a shorthand list
 # ("Sleep 5h, irritable, GAD-7 15, HW: log").
 _NEW_TOPIC = re.compile(
@@ -74,8 +82,10 @@ _NEW_TOPIC = re.compile(
 _ASIDE = re.compile(r"\((?=[^()]{0,200}?(?:\b(?:I|I'm|my|me|myself|because of course)\b|"
                     r"^(?:he|she|they) (?:isn'?t|is not|wasn'?t|won'?t|doesn'?t|didn'?t)\)|"
                     r"[^()]{6,200}\?\)))[^()]{8,200}\)|"
-                    # a groan in brackets: "(ugh)", "(sigh)"
-                    r"\((?:ugh+|sigh|argh|oof|yikes|groan|eye ?roll)\)", re.IGNORECASE)
+                    # a groan in brackets: "(ugh)", "(sigh)", "[tedious]", "[heavy]"
+                    r"\((?:ugh+|sigh|argh|oof|yikes|groan|eye ?roll)\)|"
+                    r"\[(?!(?:sic|redacted|name|inaudible|unclear|sp|illegible)\])[a-z]+\]",
+                    re.IGNORECASE)
 # Dictated notes spell their punctuation out ("spoke up once period new line ken says…").
 _DICTATED_MARK = re.compile(r"\s+(?:period|full stop|comma|new line|new paragraph|next line)\b",
                             re.IGNORECASE)
