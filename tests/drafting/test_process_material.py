@@ -427,3 +427,22 @@ def test_shorthand_before_a_capital_ends_the_private_sentence(text: str, kept: s
     d = draft(BEFORE + text)
     assert kept not in _private(d)
     assert "wanted him to suffer" in _private(d) or "scared of him" in _private(d)
+
+
+# Learned from dev-bn: process written to be hard to see.
+@pytest.mark.parametrize(("text", "private", "kept"), [
+    ("Cl walked me through the new org chart again [tedious].", "[tedious]", "org chart"),
+    ("She said 'fine' to everything, which could mean anything.", "could mean anything",
+     "to everything"),
+    ("Spent ten minutes helping with his disability paperwork, my favourite part of the job.",
+     "favourite part", "disability paperwork"),
+    ("Ran 10 min over again, why do I always let him run over.", "why do I", "Ran 10 min"),
+    ("Validated the grief over the old role, which honestly brought up my own stuff.",
+     "my own stuff", "Validated the grief"),
+    ("Keep the tone light Thursday, don't lead with the bridge.", "tone light", ""),
+])
+def test_process_hidden_in_a_clinical_sentence(text: str, private: str, kept: str) -> None:
+    d = draft(BEFORE + text + AFTER)
+    assert private in _private(d)
+    if kept:
+        assert kept not in _private(d)

@@ -14,7 +14,8 @@ _NOT_DONE = re.compile(
     r"plan (?:is|was) to|"
     r"will (?:introduce|start|begin|use|try|consider|continue|explain|revisit|plan|discuss|"
     r"teach|do)|"
-    r"next (?:session|sess|time|week|wk|visit|appt|appointment)(?!'s)|referr(?:al|ed) (?:to|for)|"
+    r"next (?:session|sess|time|week|wk|visit|appt|appointment)(?!'s)|"
+    r"next step\b(?! (?:toward|towards|in|for|of)\b)|referr(?:al|ed) (?:to|for)|"
     r"consider(?:ing)?|may (?:introduce|try|use)|hope to|would like to|in future|"
     r"before (?:starting|beginning)|not ready for|postpone[d]?|h[oe]ld off|"
     # a plan the client already has, and what another provider will see to
@@ -52,7 +53,8 @@ _NOT_DONE = re.compile(
     r"(?:is|was|are|were) planned|deferred|holding (?:that|it|this|off)|"
     r"considered (?:starting|doing|using|introducing|trying)|"
     r"(?:she|he|they) used (?:her|his|their) (?:old |own )?|signed (?:\w+ ){0,2}up for|"
-    r"at the VA\b|"
+    r"at the VA\b|at intake\b|"
+    r"(?:pcp|doctor|psychiatrist|nurse|dietitian|school|program) (?:\w+ )?gave (?:her|him|them)\b|"
     r"next (?:grp|group)\b|therapist (?:\w+ )?(?:suggested|recommended)|"
     r"(?:nurse|pcp|coach|sponsor|co-?leader|co-?facilitator)\)? (?:\w+ )?(?:had )?(?:shown|showed|"
     r"taught|went over|ran|led)|"
@@ -70,7 +72,7 @@ _AFTER = 45  # and after it, within its clause
 # ... unless it says the thing was declined or put off, which may follow a semicolon.
 _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|are) planned|"
                       r"pushed (?:it |that |this )?to|wants? to think (?:about it|it over)|"
-                      r"didn'?t redo|did not redo|"
+                      r"didn'?t (?:redo|revisit|repeat)|did not (?:redo|revisit|repeat)|"
                       r"(?:is|are|was|were|'re|'s) not ready|not ready (?:for|yet)|"
                       r"not (?:revised|reviewed|updated) today|did not (?:revise|review|update))\b",
                       re.IGNORECASE)
