@@ -446,3 +446,27 @@ def test_process_hidden_in_a_clinical_sentence(text: str, private: str, kept: st
     assert private in _private(d)
     if kept:
         assert kept not in _private(d)
+
+
+# Learned from dev-bp and dev-bq: matter-of-fact process, and a dictated run-on that speaks its
+# headings ("... dr chen assessment moderate to high acute risk ... honestly this one rattled me").
+@pytest.mark.parametrize("process", [
+    "Sat on my hands re advice.",
+    "Dread before every one of these.",
+    "Great, another dad.",
+    "Thinking: the nothing is a lid on a lot of rage at dad.",
+])
+def test_matter_of_fact_process_is_withheld(process: str) -> None:
+    assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))
+
+
+def test_a_dictated_run_on_keeps_its_risk_assessment_out_of_the_aside() -> None:
+    text = ("telehealth with tyler he says things got bad after he failed his midterm he has been "
+            "smoking weed every night to sleep we went through his safety plan line by line and "
+            "i also left a message for his prescriber dr chen assessment moderate to high acute "
+            "risk given recent ideation with a method no current intent honestly this one "
+            "rattled me hes the same age as my nephew plan increase to twice a week")
+    d = draft(text)
+    assert "rattled me" in _private(d)
+    assert "moderate to high acute" not in _private(d)
+    assert "safety plan line by line" not in _private(d)

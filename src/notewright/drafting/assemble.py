@@ -43,6 +43,7 @@ _NOTE_TO_SELF = re.compile(r"^\W*(?:careful|watch(?: that| this| it| myself)?|no
 # A thought the clinician says they are keeping from the client points back at it: "Rob vs
 # Tyler is the dance, Denise the shock absorber. do I say that out loud yet?"
 _HELD_BACK = re.compile(r"\b(?:not ready to \w+ (?:it|this|that)|do I \w+ (?:it|this|that)|"
+                        r"not the (?:time|moment|place) to \w+ (?:it|this|that)|"
                         r"hold (?:that|this|it) for now|(?:haven'?t|have not|not yet) "
                         r"(?:said|raised|shared|named|voiced) (?:it|this|that)|"
                         r"not (?:saying|raising|naming) (?:it |this |that )?yet)\b", re.IGNORECASE)

@@ -53,7 +53,9 @@ _NOT_DONE = re.compile(
     r"(?:is|was|are|were) planned|deferred|holding (?:that|it|this|off)|"
     r"considered (?:starting|doing|using|introducing|trying)|"
     r"(?:she|he|they) used (?:her|his|their) (?:old |own )?|signed (?:\w+ ){0,2}up for|"
-    r"at the VA\b|at intake\b|"
+    r"at the VA\b|at intake\b|offered to (?:start|begin|try|do)|re-?read|"
+    r"(?:were|was) supposed to (?:do|start|try|practi[cs]e|work|cover)|"
+    r"with a therapist (?:in|at|back)|in (?:19|20)\d\d\b|"
     r"(?:pcp|doctor|psychiatrist|nurse|dietitian|school|program) (?:\w+ )?gave (?:her|him|them)\b|"
     r"next (?:grp|group)\b|therapist (?:\w+ )?(?:suggested|recommended)|"
     r"(?:nurse|pcp|coach|sponsor|co-?leader|co-?facilitator)\)? (?:\w+ )?(?:had )?(?:shown|showed|"
@@ -73,6 +75,7 @@ _AFTER = 45  # and after it, within its clause
 _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|are) planned|"
                       r"pushed (?:it |that |this )?to|wants? to think (?:about it|it over)|"
                       r"didn'?t (?:redo|revisit|repeat)|did not (?:redo|revisit|repeat)|"
+                      r"wanted to save it|(?:would|'d) rather (?:not|keep|wait)|"
                       r"(?:is|are|was|were|'re|'s) not ready|not ready (?:for|yet)|"
                       r"not (?:revised|reviewed|updated) today|did not (?:revise|review|update))\b",
                       re.IGNORECASE)

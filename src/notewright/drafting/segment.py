@@ -109,6 +109,12 @@ _RUN_ON = re.compile(r"\s+(?=(?:(?:and|but|so|then)\s+)?(?:i|he|she|they|we|pt|c
 _MID_LABEL = re.compile(r"(?<=[a-z0-9)])\s+(?=(?:Plan|HW|Homework|Assessment|Risk|Response|"
                         r"Interventions?|Next steps|Goals?|Data|Behavior|Subjective|"
                         r"Objective)\s*:)")
+# A dictated run-on speaks its headings and asides ("…left a message for dr chen assessment
+# moderate to high acute risk… honestly this one rattled me… plan increase to twice a week").
+_SPOKEN_HEADING = re.compile(r"\s+(?=(?:assessment|plan|honestly)\s+\w)", re.IGNORECASE)
+_NOT_A_HEADING = frozenset(
+    "safety treatment crisis care discharge the a an his her their our my this that no risk "
+    "your its initial formal brief full".split())
 _CLAUSE_OPENERS = frozenset(
     "that if when whether because as than where while until before after since unless though "
     "although once whenever how what why who which and but so then or nor says said say think "
@@ -177,6 +183,11 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
             if (before and before[-1].lower().strip(",") not in _CLAUSE_OPENERS
                     and not _inside(start + m.start(), protected)):
                 cuts.setdefault(start + m.end(), "subject")
+        for m in _SPOKEN_HEADING.finditer(chunk):
+            before = chunk[:m.start()].split()
+            if (before and before[-1].lower() not in _NOT_A_HEADING
+                    and not _inside(start + m.start(), protected)):
+                cuts.setdefault(start + m.end(), "sentence")
     for m in _SENTENCE_END.finditer(chunk):
         pos = start + m.end()
         if _inside(start + m.start(), protected):
