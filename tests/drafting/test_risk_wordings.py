@@ -452,3 +452,17 @@ def test_risk_wordings_learned_from_bg_and_bi(text: str, field: str, value: str)
 ])
 def test_risk_wordings_learned_from_bj_and_bl(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+# Learned from dev-bs: unlabelled wishes and pictures of harm toward another person.
+@pytest.mark.parametrize(("text", "value"), [
+    ("Some nights she lies awake wishing he'd just pass in his sleep so it can be over for "
+     "both of them. No thoughts or urges to harm him.", "endorsed_passive"),
+    ("Seen alone, Jayden said he has pictured stabbing Marcus, mainly when lying in bed.",
+     "endorsed_active"),
+    ("Says he doesn't actually want to kill anyone but does want them hurt.",
+     "endorsed_passive"),
+    ("Imagined hurting herself last week; denies thoughts of harming others.", "denied"),
+])
+def test_homicidal_wordings_learned_from_bs(text: str, value: str) -> None:
+    assert draft(text).risk.homicidal_ideation == value

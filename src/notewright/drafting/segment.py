@@ -69,7 +69,9 @@ _NEW_SUBJECT = re.compile(
     r"which\s+(?:honestly\s+|frankly\s+)?(?:brought up|stirred up|hit|reminded me)\b|"
     # irony trailing a clinical clause: "…, which could mean anything", "…, my favourite
     # part of the job"
-    r"which\s+(?:went down|could mean)\b|my\s+favou?rite\s+part\b)",
+    r"which\s+(?:went down|could mean)\b|my\s+favou?rite\s+part\b|"
+    # "…she picked 3 small tasks, though the apologising got under my skin today"
+    r"though\s+(?=[^.;,]{0,40}\b(?:me|my)\b))",
     re.IGNORECASE)
 # A comma before a score or a plan cue starts new content in a shorthand list
 # ("Sleep 5h, irritable, GAD-7 15, HW: log").
