@@ -425,7 +425,7 @@ def test_a_plan_answer_beside_current_self_harm_still_implies_ideation() -> None
     assert "ideation_inferred" in {w.code for w in d.warnings}
 
 
-# Learned from dev-bg and dev-bi.
+# Learned from dev-bg and dev-bi ...
 @pytest.mark.parametrize(("text", "field", "value"), [
     ("Said he 'wouldn't cry if the guy got hit by a bus'; no intent, no plan.",
      "homicidal_ideation", "endorsed_passive"),
@@ -435,13 +435,7 @@ def test_a_plan_answer_beside_current_self_harm_still_implies_ideation() -> None
      "suicidal_ideation", "endorsed_active"),
     ("Denies SI. No hx attempts.", "self_harm", "denied"),
     ("Acted once (scratched forearm w/ key Thurs, superficial).", "self_harm", "current"),
-])
-def test_risk_wordings_learned_from_bg_and_bi(text: str, field: str, value: str) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-# Learned from dev-bj and dev-bl.
-@pytest.mark.parametrize(("text", "field", "value"), [
+    # ... and from dev-bj and dev-bl
     ("Passive SI in Jan per intake; today denies any SI, no self-harm.", "suicidal_ideation",
      "denied"),
     ("Alone, J disclosed scratching L forearm w/ paperclip Sat, superficial.", "self_harm",
@@ -449,20 +443,16 @@ def test_risk_wordings_learned_from_bg_and_bi(text: str, field: str, value: str)
     ("Past attempt age 17 (overdose), ED visit, no f/u.", "self_harm", "history"),
     ("Cut forearms age 14-16, none since. Currently denies SI.", "self_harm", "history"),
     ("Sat night she took ~20 acetaminophen; medically cleared.", "self_harm", "current"),
-])
-def test_risk_wordings_learned_from_bj_and_bl(text: str, field: str, value: str) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-# Learned from dev-bs: unlabelled wishes and pictures of harm toward another person.
-@pytest.mark.parametrize(("text", "value"), [
+    # ... and from dev-bs: unlabelled wishes and pictures of harm toward another person
     ("Some nights she lies awake wishing he'd just pass in his sleep so it can be over for "
-     "both of them. No thoughts or urges to harm him.", "endorsed_passive"),
-    ("Seen alone, Jayden said he has pictured stabbing Marcus, mainly when lying in bed.",
-     "endorsed_active"),
-    ("Says he doesn't actually want to kill anyone but does want them hurt.",
+     "both of them. No thoughts or urges to harm him.", "homicidal_ideation",
      "endorsed_passive"),
-    ("Imagined hurting herself last week; denies thoughts of harming others.", "denied"),
+    ("Seen alone, Jayden said he has pictured stabbing Marcus, mainly when lying in bed.",
+     "homicidal_ideation", "endorsed_active"),
+    ("Says he doesn't actually want to kill anyone but does want them hurt.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("Imagined hurting herself last week; denies thoughts of harming others.",
+     "homicidal_ideation", "denied"),
 ])
-def test_homicidal_wordings_learned_from_bs(text: str, value: str) -> None:
-    assert draft(text).risk.homicidal_ideation == value
+def test_risk_wordings_learned_from_rounds_bg_to_bs(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

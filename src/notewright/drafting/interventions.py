@@ -130,6 +130,9 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
     for name, start, end in lexicon_mentions(unit_text):
         if any(found == name for found, _, _ in out):
             continue
+        if planned_ok:  # the section model asks what is named, done or not
+            out.append((name, start, end))
+            continue
         # Only the words around the mention decide whether it was done: a dictated
         # run-on holds this session's work and next week's plan in one unit.
         after = unit_text[end:end + _AFTER]
@@ -141,6 +144,6 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
         negated = _NEGATED.search(unit_text, max(0, start - 30), start)
         if following and not put_off and _OFFERED.search(unit_text, max(0, start - _REACH), start):
             put_off = _PUT_OFF.search(following, 0, _AFTER)
-        if planned_ok or not (_NOT_DONE.search(near) or put_off or negated):
+        if not (_NOT_DONE.search(near) or put_off or negated):
             out.append((name, start, end))
     return out
