@@ -456,3 +456,39 @@ def test_a_plan_answer_beside_current_self_harm_still_implies_ideation() -> None
 ])
 def test_risk_wordings_learned_from_rounds_bg_to_bs(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize("text,field,value", [
+    # learned from dev-bu: other Englishes, translated wishes, a contrast after a denial
+    ("Says she wouldn't act on anything, just wouldn't mind not waking some mornings.",
+     "suicidal_ideation", "endorsed_passive"),
+    ("He told me 'a'm better aff deid' since the lay-off.", "suicidal_ideation",
+     "endorsed_passive"),
+    ("She said she is tired fi live and wish di Lord would tek mi in mi sleep.",
+     "suicidal_ideation", "endorsed_passive"),
+    ("He has been thinking to finish himself with his father's pills.", "suicidal_ideation",
+     "endorsed_active"),
+    ("She said 'quiero dormir y no despertar nunca' (wants to sleep and not wake up).",
+     "suicidal_ideation", "endorsed_passive"),
+    ("Most evenings he stands by the bridge railing thinking it would be quick.",
+     "suicidal_ideation", "endorsed_active"),
+    # an attempt since the last contact is ideation acted on, whatever is said of today
+    ("Mentioned she took 'about thirty' paracetamol two days after our session; says she "
+     "doesn't want to die now.", "suicidal_ideation", "endorsed_active"),
+    ("Mentioned she took 'about thirty' paracetamol two days after our session.",
+     "self_harm", "current"),
+    # another person's overdose, a count of years that makes an overdose history
+    ("Grief work: her brother died of an overdose in March. Denies SI.", "self_harm",
+     "not_mentioned"),
+    ("Reports she took an overdose at 19; no thoughts of suicide since.", "self_harm",
+     "history"),
+    # someone else's words about the client, and a pictured accident befalling a named boss
+    ("Worried his manager 'will kill him' if the order is late. Denies SI/HI.",
+     "homicidal_ideation", "denied"),
+    ("Some mornings he pictures his boss, Derek, stepping off the kerb in front of a lorry.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("Has looked up which medicine she would not taste. Risk to Marina judged high.",
+     "homicidal_ideation", "endorsed_active"),
+])
+def test_risk_wordings_learned_from_round_bu(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

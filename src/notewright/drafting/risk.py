@@ -26,7 +26,9 @@ CONTEXTS = ("negated", "historical", "hypothetical", "current", "family", "not_a
 _AFFIRMING_VERBS = (r"endorse[sd]?|endorsing|reports?|reported|admits?|admitted|"
                     r"acknowledge[sd]?|disclosed|states?|stated")
 _TERMINATOR = re.compile(
-    rf"\b(?:but|however|although|though|except|yet|whereas|while|{_AFFIRMING_VERBS})\b|[;.!?]",
+    rf"\b(?:but|however|although|though|except|yet|whereas|while|{_AFFIRMING_VERBS})\b|[;.!?]|"
+    # "wouldn't do anything, just wouldn't mind not waking": the contrast starts anew
+    r",\s*(?:just|only)\b",
     re.IGNORECASE)
 _WINDOW = 70  # characters a cue reaches before (or after) its target
 _ACTIVE = re.compile(r"\b(?:plan|plans|planned|intent|intention|method|means|rehears\w*|"
@@ -197,6 +199,29 @@ def _has(category: str, before: str, after: str) -> bool:
     return False
 
 
+_ATTEMPT = re.compile(r"\b(?:overdos\w*|attempt\w*|took|swallowed|ingested)\b", re.IGNORECASE)
+# "whose son died of an overdose": another person's death, not the client's act.
+_DIED_OF = re.compile(r"\b(?:died|dying|death|passed away|lost (?:\w+ ){0,3}to)\s+(?:of|from|by|"
+                      r"after)?\s*$", re.IGNORECASE)
+# "his boss 'will kill him' if he bails": someone else's words about the client (an idiom
+# of anger, or a threat against the client), never the client's own ideation.
+_SOMEONE_ELSES_THREAT = re.compile(
+    r"\b(?:boss|manager|mum|mom|mam|dad|mother|father|wife|husband|partner|coach|teacher|"
+    r"parents|girlfriend|boyfriend|gran|grandma|nan|sister|brother)\W{1,3}(?:will|'ll|would|"
+    r"'d|is going to|is gonna|gonna)\s+(?:literally\s+)?$", re.IGNORECASE)
+
+
+def _unquoted(before: str, offset: int, quotes: Sequence[Source]) -> str:
+    """`before` (which starts at `offset` in the text) with quotes of three or more words
+    blanked; a one-word 'no' is still an answer."""
+    chars = list(before)
+    for a, b in quotes:
+        lo, hi = max(a, offset), min(b, offset + len(before))
+        if lo < hi and len(before[lo - offset:hi - offset].split()) >= 3:
+            chars[lo - offset:hi - offset] = " " * (hi - lo)
+    return "".join(chars)
+
+
 # "thoughts of self-harm", "wanting to hurt herself": ideation, counted as such, not acts;
 # "SH urges 3/5": urges are not acts either.
 _IDEATION_OF = re.compile(r"(?:(?:thoughts?|ideation|thinking)\s+(?:of|about)|want\w*\s+to|"
@@ -318,9 +343,16 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                         row.value == "hi" and _PEACEFUL_END.match(unit, m.end())):
                     continue
                 if row.value == "self_harm" and (_IDEATION_OF.search(unit[:m.start()])
-                                                 or _URGES_AFTER.match(unit[m.end():])):
+                                                 or _URGES_AFTER.match(unit[m.end():])
+                                                 or _DIED_OF.search(unit, 0, m.start())):
+                    continue
+                if row.value == "hi" and _SOMEONE_ELSES_THREAT.search(unit, 0, m.start()):
                     continue
                 quoted = any(a <= u_start + m.start() < b for a, b in quotes)
+                if not quoted:
+                    # "said 'ya no despertar' (not wake up)": a negation inside the client's
+                    # quoted words governs those words, not the clinician's gloss after them.
+                    before = _unquoted(before, u_start + m.start() - len(before), quotes)
                 if row.value == "abuse" and (_BACKGROUND.search(before + after) or
                                              (quoted and _BARE_ABUSE.match(m.group()))):
                     continue  # background from the records, or the word used loosely
@@ -477,6 +509,12 @@ def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
         self_harm, sh_src = "denied", [m.unit for m in denied]
     else:
         self_harm, sh_src = "not_mentioned", []
+    # The most serious ideation since the last contact: a suicide attempt or an overdose
+    # told today was ideation acted on, whatever the client says of today ("took twenty
+    # paracetamol the Saturday after our session… doesn't want to die now").
+    attempts = [m for m in current if _ATTEMPT.search(text, *m.words)]
+    if attempts and si in ("denied", "not_mentioned"):
+        si, si_src = "endorsed_active", si_src + [m.unit for m in attempts]
     abuse = [m for m in ms if m.target == "abuse" and m.status != "negated"]
     inferred: list[str] = []
     if "not_mentioned" in (si, hi):
