@@ -313,6 +313,28 @@ def test_no_interventions_warning() -> None:
      "cognitive restructuring"),
     ("Challenged the belief that she is a burden; generated a balanced thought.",
      "cognitive restructuring", None),
+    # learned from dev-bw: not started, learned in a group, done in an earlier session,
+    # waiting, on the treatment plan but not reached, explained as what lies ahead
+    ("Mood log reviewed. CR not started yet; thought records next week.", None,
+     "cognitive restructuring"),
+    ("She got through Friday with the TIPP skill she learned in Ana's skills group.", None,
+     "distress tolerance skills"),
+    ("The genogram was finished last session and we did not return to it.", None,
+     "genogram"),
+    ("Exposure on the elevator fear will wait until her sleep settles.", None, "exposure"),
+    ("Behavioural activation is on the treatment plan; we did not get to it.", None,
+     "behavioral activation"),
+    ("PMR on his tx plan, ran out of time.", None, "relaxation training"),
+    ("Explained what the desensitisation phase of EMDR involves and how targets are chosen.",
+     "psychoeducation", "emdr processing"),
+    ("Exposure tasks start after session 8, per the manual.", None, "exposure"),
+    ("Next week: first in vivo exposure at the mall.", None, "exposure"),
+    ("Offered to teach a short relaxation exercise; he preferred to talk.", None,
+     "relaxation training"),
+    ("She did her exposure homework alone this week and rated it 40.", None, "exposure"),
+    # a sentence ends what the words before a mention can say about it
+    ("He has kept the diary on his own. I listened and reflected back what his wife meant "
+     "to him.", "reflective listening", None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

@@ -30,7 +30,7 @@ _NOT_DONE = re.compile(
     # what someone else did, or what was done in an earlier session
     r"(?:psychiatrist|prescriber|group leader|skills group|individual therapist|another "
     r"therapist|other therapist|previous therapist|school counsell?or|teacher|case manager|"
-    r"dietitian|psychiatry) (?:\w+ ){0,2}(?:did|does|covered|covers|taught|teaches|"
+    r"dietitian|psychiatry) (?:\w+ ){0,3}(?:did|does|covered|covers|taught|teaches|"
     r"started|ran|runs|went over|showed)|"
     r"with (?:another|a (?:previous|former|prior)|(?:her|his|their) "
     r"(?:old|former|previous)) therapist|"
@@ -61,13 +61,30 @@ _NOT_DONE = re.compile(
     r"(?:nurse|pcp|coach|sponsor|co-?leader|co-?facilitator)\)? (?:\w+ )?(?:had )?(?:shown|showed|"
     r"taught|went over|ran|led)|"
     # learned from dev-bh: meant to but did not, an earlier session's work
-    r"(?:intended|meant|had hoped) to|last (?:session|sess) (?:we|I) (?:did|made|drew|wrote)|"
+    r"(?:intended|meant|had hoped) to (?!(?:him|her|them|me|us|you|everyone|the|a|an)\b)|last (?:session|sess) (?:we|I) (?:did|made|drew|wrote)|"
     r"(?:with|w/) (?:the |her |his |their )?(?:psychiatrist|prescriber|pcp|md|np|doctor|"
-    r"dr\.?) (?:re:?|about|regarding|for))\b",
+    r"dr\.?) (?:re:?|about|regarding|for)|"
+    # learned from dev-bw: not started, explained as what lies ahead, learned in a group,
+    # done in an earlier session, waiting, on the treatment plan but not reached, alone
+    r"not (?:yet )?(?:started|begun)|(?:did not|didn'?t) start|"
+
+    r"(?:learned|learnt|taught|covered) (?:in|at|from) (?:[\w']+ ){0,3}(?:group|class|program|"
+    r"programme|course|IOP|PHP|residential|rehab)|"
+    r"(?:completed|done|finished|made|drawn|built|covered|introduced) (?:in |during )?(?:the |our )?"
+    r"(?:last|previous|prior) (?:session|sess|visit|week)|"
+    r"(?:did not|didn'?t|does not|doesn'?t) want to (?:do|try|start)|"
+    r"(?:will|can) wait|on hold|(?:will )?comes? later|for later|"
+    r"(?:starts?|begins?) (?:after|once|when|at|from)\b|"
+    r"on (?:the|his|her|their) (?:treatment|tx) plan|(?:did not|didn'?t) get to|not done today|"
+    r"ran out of time|(?:did not|didn'?t) have time for|no time for|"
+    r"homework (?:alone|on (?:her|his|their) own)|"
+    r"in (?:her|his|their|\w+'s) individual (?:session|therapy)|already (?:given|done|covered|"
+    r"taught|shown))\b",
     re.IGNORECASE)
 
 
 _REACH = 60  # characters before a mention that can say it was not done
+_SENTENCE_STOP = re.compile(r"\s+[.!?](?=\w)")  # a sentence end, in reversed text
 _AFTER = 45  # and after it, within its clause
 # After the mention, only its own clause speaks for it: "practiced grounding, will continue
 # next session" was done, "exposure to body sensations next session" was not.
@@ -75,7 +92,7 @@ _AFTER = 45  # and after it, within its clause
 _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|are) planned|"
                       r"pushed (?:it |that |this )?to|wants? to think (?:about it|it over)|"
                       r"didn'?t (?:redo|revisit|repeat)|did not (?:redo|revisit|repeat)|"
-                      r"wanted to save it|(?:would|'d) rather (?:not|keep|wait)|"
+                      r"wanted to save it|(?:would|'d) rather (?:not|keep|wait)|preferred (?:to|not)|"
                       r"(?:is|are|was|were|'re|'s) not ready|not ready (?:for|yet)|"
                       r"not (?:revised|reviewed|updated) today|did not (?:revise|review|update))\b",
                       re.IGNORECASE)
@@ -84,9 +101,14 @@ _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|
 _NEGATED = re.compile(r"\b(?:(?:no|not|without)\s+(?:the\s+|a\s+|an\s+|any\s+)?|"
                       r"(?:skip|skipped|skipping)\s+(?:the\s+|a\s+|an\s+|any\s+)?(?:[\w/-]+\s+)?)$",
                       re.IGNORECASE)
+# "explained what the reprocessing phase of EMDR involves": what lies ahead, told about
+# (that telling is psychoeducation, which is named by its own words).
+_EXPLAINED = re.compile(r"\b(?:explain|describ|outlin)\w* what (?:(?!and\b|then\b|gave\b)[\w-]+ ){0,5}$",
+                       re.IGNORECASE)
 # A plan or homework line names what comes next (23 of 27 such mentions in the development
 # set were not done in the session), unless it says what was done here.
-_PLAN_LABEL = re.compile(r"^\W*(?:plan|p|hw|homework|next|next time|next session|next steps|to do)"
+_PLAN_LABEL = re.compile(r"^\W*(?:plan|p|hw|homework|next|next time|next session|next steps|to do|"
+                         r"next (?:week|wk|visit|appt))"
                          r"\s*[:\-\u2013\u2014]\s*", re.IGNORECASE)
 # "Offered EMDR; she declined", "talked again about EMDR; they said they're not ready": what
 # was offered or discussed is undone by a refusal in the next clause.
@@ -137,11 +159,18 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
         # run-on holds this session's work and next week's plan in one unit.
         after = unit_text[end:end + _AFTER]
         cut = _CLAUSE_END.search(after)
-        near = unit_text[max(0, start - _REACH):end + (cut.end() if cut else len(after))]
+        # ... and before it, only its own sentence: "added pages on his own. I mostly
+        # listened and reflected back" was done.
+        lead = max(0, start - _REACH)
+        stop = _SENTENCE_STOP.search(unit_text[lead:start][::-1])
+        if stop:
+            lead = start - stop.start()
+        near = unit_text[lead:end + (cut.end() if cut else len(after))]
         if plan_line and not _DONE_HERE.search(near):
             continue
         put_off = _PUT_OFF.search(unit_text, end, end + 2 * _AFTER)
-        negated = _NEGATED.search(unit_text, max(0, start - 30), start)
+        negated = (_NEGATED.search(unit_text, max(0, start - 30), start)
+                   or _EXPLAINED.search(unit_text, max(0, start - 60), start))
         if following and not put_off and _OFFERED.search(unit_text, max(0, start - _REACH), start):
             put_off = _PUT_OFF.search(following, 0, _AFTER)
         if not (_NOT_DONE.search(near) or put_off or negated):
