@@ -61,7 +61,8 @@ _NOT_DONE = re.compile(
     r"(?:nurse|pcp|coach|sponsor|co-?leader|co-?facilitator)\)? (?:\w+ )?(?:had )?(?:shown|showed|"
     r"taught|went over|ran|led)|"
     # learned from dev-bh: meant to but did not, an earlier session's work
-    r"(?:intended|meant|had hoped) to (?!(?:him|her|them|me|us|you|everyone|the|a|an)\b)|last (?:session|sess) (?:we|I) (?:did|made|drew|wrote)|"
+    r"(?:intended|meant|had hoped) to (?!(?:him|her|them|me|us|you|everyone|the|a|an)\b)|"
+    r"last (?:session|sess) (?:we|I) (?:did|made|drew|wrote)|"
     r"(?:with|w/) (?:the |her |his |their )?(?:psychiatrist|prescriber|pcp|md|np|doctor|"
     r"dr\.?) (?:re:?|about|regarding|for)|"
     # learned from dev-bw: not started, explained as what lies ahead, learned in a group,
@@ -70,8 +71,8 @@ _NOT_DONE = re.compile(
 
     r"(?:learned|learnt|taught|covered) (?:in|at|from) (?:[\w']+ ){0,3}(?:group|class|program|"
     r"programme|course|IOP|PHP|residential|rehab)|"
-    r"(?:completed|done|finished|made|drawn|built|covered|introduced) (?:in |during )?(?:the |our )?"
-    r"(?:last|previous|prior) (?:session|sess|visit|week)|"
+    r"(?:completed|done|finished|made|drawn|built|covered|introduced) (?:in |during )?"
+    r"(?:the |our )?(?:last|previous|prior) (?:session|sess|visit|week)|"
     r"(?:did not|didn'?t|does not|doesn'?t) want to (?:do|try|start)|"
     r"(?:will|can) wait|on hold|(?:will )?comes? later|for later|"
     r"(?:starts?|begins?) (?:after|once|when|at|from)\b|"
@@ -92,7 +93,8 @@ _AFTER = 45  # and after it, within its clause
 _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|are) planned|"
                       r"pushed (?:it |that |this )?to|wants? to think (?:about it|it over)|"
                       r"didn'?t (?:redo|revisit|repeat)|did not (?:redo|revisit|repeat)|"
-                      r"wanted to save it|(?:would|'d) rather (?:not|keep|wait)|preferred (?:to|not)|"
+                      r"wanted to save it|(?:would|'d) rather (?:not|keep|wait)|"
+                      r"preferred (?:to|not)|"
                       r"(?:is|are|was|were|'re|'s) not ready|not ready (?:for|yet)|"
                       r"not (?:revised|reviewed|updated) today|did not (?:revise|review|update))\b",
                       re.IGNORECASE)
