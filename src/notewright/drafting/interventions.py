@@ -105,8 +105,8 @@ _NEGATED = re.compile(r"\b(?:(?:no|not|without)\s+(?:the\s+|a\s+|an\s+|any\s+)?|
                       re.IGNORECASE)
 # "explained what the reprocessing phase of EMDR involves": what lies ahead, told about
 # (that telling is psychoeducation, which is named by its own words).
-_EXPLAINED = re.compile(r"\b(?:explain|describ|outlin)\w* what (?:(?!and\b|then\b|gave\b)[\w-]+ ){0,5}$",
-                       re.IGNORECASE)
+_EXPLAINED = re.compile(r"\b(?:explain|describ|outlin)\w* what "
+                        r"(?:(?!and\b|then\b|gave\b)[\w-]+ ){0,5}$", re.IGNORECASE)
 # A plan or homework line names what comes next (23 of 27 such mentions in the development
 # set were not done in the session), unless it says what was done here.
 _PLAN_LABEL = re.compile(r"^\W*(?:plan|p|hw|homework|next|next time|next session|next steps|to do|"
