@@ -30,7 +30,7 @@ _NOT_DONE = re.compile(
     # what someone else did, or what was done in an earlier session
     r"(?:psychiatrist|prescriber|group leader|skills group|individual therapist|another "
     r"therapist|other therapist|previous therapist|school counsell?or|teacher|case manager|"
-    r"dietitian|psychiatry) (?:\w+ ){0,3}(?:did|does|covered|covers|taught|teaches|"
+    r"dietitian|psychiatry) (?:[\w,]+ ){0,3}(?:did|does|covered|covers|taught|teaches|"
     r"started|ran|runs|went over|showed)|"
     r"with (?:another|a (?:previous|former|prior)|(?:her|his|their) "
     r"(?:old|former|previous)) therapist|"
@@ -71,8 +71,16 @@ _NOT_DONE = re.compile(
 
     r"(?:learned|learnt|taught|covered) (?:in|at|from) (?:[\w']+ ){0,3}(?:group|class|program|"
     r"programme|course|IOP|PHP|residential|rehab)|"
-    r"(?:completed|done|finished|made|drawn|built|covered|introduced) (?:in |during )?"
-    r"(?:the |our )?(?:last|previous|prior) (?:session|sess|visit|week)|"
+    r"(?:completed|done|finished|made|drawn|built|covered|introduced|taught) (?:in |during )?"
+    r"(?:the |our )?(?:last|previous|prior) (?:session|sess|visit|week|module|group|class|term)|"
+    # learned from dev-cb: an earlier therapist's work, an earlier session's handout, what
+    # the client brought in, a later option, weeks ago
+    r"(?:a |her |his |their )?(?:prior|previous|former|old|other|another) (?:therapist|counsell?or|"
+    r"clinician|provider)s? (?:\w+ )?(?:tried|did|used|started|attempted|began|taught|covered)|"
+    r"(?:at|in|during|from) (?:the |our |her |his |their )?(?:first|initial|intake|earlier) "
+    r"(?:session|visit|appointment|appt)|"
+    r"\blater,? (?:if|once|when)\b|only later|"
+    r"(?:two|three|four|five|six|several|a few|\d+) (?:weeks?|months?|sessions?) ago|"
     r"(?:did not|didn'?t|does not|doesn'?t) want to (?:do|try|start)|"
     r"(?:will|can) wait|on hold|(?:will )?comes? later|for later|"
     r"(?:starts?|begins?) (?:after|once|when|at|from)\b|"
@@ -94,14 +102,16 @@ _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|
                       r"pushed (?:it |that |this )?to|wants? to think (?:about it|it over)|"
                       r"didn'?t (?:redo|revisit|repeat)|did not (?:redo|revisit|repeat)|"
                       r"wanted to save it|(?:would|'d) rather (?:not|keep|wait)|"
-                      r"preferred (?:to|not)|"
+                      r"preferred (?:to|not)|backed out|(?:hasn'?t|has not) (?:gone|attended)|"
                       r"(?:is|are|was|were|'re|'s) not ready|not ready (?:for|yet)|"
                       r"not (?:revised|reviewed|updated) today|did not (?:revise|review|update))\b",
                       re.IGNORECASE)
 # A mention negated where it stands: "no problem-solving allowed", "without role play",
 # "skipped the fight/flight psychoed".
 _NEGATED = re.compile(r"\b(?:(?:no|not|without)\s+(?:the\s+|a\s+|an\s+|any\s+)?|"
-                      r"(?:skip|skipped|skipping)\s+(?:the\s+|a\s+|an\s+|any\s+)?(?:[\w/-]+\s+)?)$",
+                      r"(?:skip|skipped|skipping)\s+(?:the\s+|a\s+|an\s+|any\s+)?(?:[\w/-]+\s+)?|"
+                      r"(?:avoidance of|avoids|avoided|avoiding)\s+(?:the\s+)?|"
+                      r"brought\s+(?:in\s+)?(?:a|an)\s+(?:[\w-]+\s+)?)$",
                       re.IGNORECASE)
 # "explained what the reprocessing phase of EMDR involves": what lies ahead, told about
 # (that telling is psychoeducation, which is named by its own words).
@@ -114,7 +124,7 @@ _PLAN_LABEL = re.compile(r"^\W*(?:plan|p|hw|homework|next|next time|next session
                          r"\s*[:\-\u2013\u2014]\s*", re.IGNORECASE)
 # "Offered EMDR; she declined", "talked again about EMDR; they said they're not ready": what
 # was offered or discussed is undone by a refusal in the next clause.
-_OFFERED = re.compile(r"\b(?:offered|suggested|proposed|recommended|discussed|raised|"
+_OFFERED = re.compile(r"\b(?:offered|suggested|proposed|recommended|discussed|raised|planned|"
                       r"talked (?:again )?about)\b", re.IGNORECASE)
 _DONE_HERE = re.compile(r"\b(?:in (?:sess|session)|today|this session|reviewed|completed|"
                         r"updated|practiced|practised|taught|"
