@@ -476,3 +476,35 @@ def test_a_dictated_run_on_keeps_its_risk_assessment_out_of_the_aside() -> None:
     assert "rattled me" in _private(d)
     assert "moderate to high acute" not in _private(d)
     assert "safety plan line by line" not in _private(d)
+
+
+# Learned from dev-bu to dev-ca: brackets with the clinician in them, a feeling marked as
+# the clinician's own, being pulled into talking, one's own energy, "Felt for her."
+@pytest.mark.parametrize(("text", "private", "kept"), [
+    ("Cl retold the argument with her manager [patience thin] and linked it to her self-talk.",
+     "[patience thin]", "linked it"),
+    ("She played both parts of the argument [award-winning restraint on my part].",
+     "restraint on my part", "both parts"),
+    ("He spoke about his sister's funeral and showed a photo (grief, mine).", "(grief, mine)",
+     "showed a photo"),
+    ("His silences pull me into over-explaining; I talked too much today.", "pull me into",
+     ""),
+    ("The group felt flat and I wondered if it was my own low energy.", "my own low energy",
+     ""),
+    ("Mom barely took in the skill, eyes on her phone. Felt for her.", "Felt for her", ""),
+    ("(Was foggy myself today - prob missed cues.)", "foggy myself", ""),
+    ("Writer uneasy throughout, kept checking the clock.", "Writer uneasy", ""),
+])
+def test_process_learned_from_rounds_bu_to_ca(text: str, private: str, kept: str) -> None:
+    d = draft(BEFORE + text + AFTER)
+    assert private in _private(d)
+    if kept:
+        assert kept not in _private(d)
+
+
+def test_a_clinical_sentence_resumes_after_an_aside_of_two_clauses() -> None:
+    d = draft(BEFORE + "She described the night he died — I had to steady myself; it was the "
+              "ward where my mother died — and then went quiet for a long while." + AFTER)
+    assert "steady myself" in _private(d)
+    assert "went quiet" not in _private(d)
+    assert "went quiet" in d.text

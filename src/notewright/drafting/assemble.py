@@ -288,8 +288,10 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
                 and not has_measure and not find_interventions(masks[index])
                 and not mentions(text, [(seg.start, seg.end)])):
             kind = PROCESS
+        # An aside goes on through its own clauses ("— I had to steady myself; it was the
+        # unit where my mother died — and then went quiet"): the sentence still resumes.
         aside = kind == PROCESS and seg.joined in ("clause", "subject") and bool(kinds) and (
-            kinds[-1] != PROCESS)
+            kinds[-1] != PROCESS or aside)
         kinds.append(kind)
     for index in range(len(segments) - 1, 0, -1):
         seg, before = segments[index], segments[index - 1]

@@ -81,12 +81,15 @@ _NEW_TOPIC = re.compile(
     r"schedule)\s+(?:to|with|weekly|biweekly|sessions?|meds?|\w+ing)\b))", re.IGNORECASE)
 # "…as a kid (I suspect the father knows too) and…": a parenthesis in the first person is
 # the clinician's aside, its own unit.
-_ASIDE = re.compile(r"\((?=[^()]{0,200}?(?:\b(?:I|I'm|my|me|myself|because of course)\b|"
+_ASIDE = re.compile(r"\((?=[^()]{0,200}?(?:\b(?:I|I'm|my|me|myself|mine|because of course)\b|"
                     r"^(?:he|she|they) (?:isn'?t|is not|wasn'?t|won'?t|doesn'?t|didn'?t)\)|"
                     r"[^()]{6,200}\?\)))[^()]{8,200}\)|"
                     # a groan in brackets: "(ugh)", "(sigh)", "[tedious]", "[heavy]"
                     r"\((?:ugh+|sigh|argh|oof|yikes|groan|eye ?roll)\)|"
-                    r"\[(?!(?:sic|redacted|name|inaudible|unclear|sp|illegible)\])[a-z]+\]",
+                    r"\[(?!(?:sic|redacted|name|inaudible|unclear|sp|illegible)\])"
+                    r"[a-z][a-z' -]{0,40}\]|"
+                    # "[Oscar-worthy performance on my part]": the clinician in brackets
+                    r"\[[^\[\]]{0,60}\b(?:I|my|me|myself|mine)\b[^\[\]]{0,60}\]",
                     re.IGNORECASE)
 # Dictated notes spell their punctuation out ("spoke up once period new line ken says…").
 _DICTATED_MARK = re.compile(r"\s+(?:period|full stop|comma|new line|new paragraph|next line)\b",
