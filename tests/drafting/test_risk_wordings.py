@@ -492,3 +492,46 @@ def test_risk_wordings_learned_from_rounds_bg_to_bs(text: str, field: str, value
 ])
 def test_risk_wordings_learned_from_round_bu(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize("text,field,value", [
+    # learned from rounds BV to CC: denials of harming someone named, in compound denials
+    ("She denied thoughts of suicide or of hurting him.", "homicidal_ideation", "denied"),
+    ("Denies thoughts of harming Marco or anyone else.", "homicidal_ideation", "denied"),
+    ("Both denied any thoughts of harming themselves or each other.", "homicidal_ideation",
+     "denied"),
+    ("She denied wanting Kyle hurt in any way.", "homicidal_ideation", "denied"),
+    ("Intrusive images of dropping the baby; denies thoughts of wanting to harm the baby.",
+     "homicidal_ideation", "denied"),
+    ("Harm obsessions: images of stabbing his wife while cooking; no desire to hurt her.",
+     "homicidal_ideation", "denied"),
+    # a wish to be dead said of oneself, asked and denied or acknowledged
+    ("He denies wishing he were dead.", "suicidal_ideation", "denied"),
+    ("Acknowledged wishing she were dead some evenings this week.", "suicidal_ideation",
+     "endorsed_passive"),
+    # an overdose or thoughts of one named by the drug
+    ("On the 3rd she took the rest of her quetiapine, slept two days, told no one.",
+     "self_harm", "current"),
+    ("On the 3rd she took the rest of her quetiapine, slept two days, told no one.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Sunday she thought about taking all her lorazepam with a bottle of wine; did not.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Has been thinking about taking all of her husband's sleeping pills at once.",
+     "suicidal_ideation", "endorsed_active"),
+    # when it happened
+    ("Urges to cut Saturday, did not act; her last cut was eight months ago.", "self_harm",
+     "history"),
+    ("Burn scars from her teens; has not self-harmed in over ten years.", "self_harm",
+     "history"),
+    ("Cutting an apple in session was an exposure; denies SI.", "self_harm", "not_mentioned"),
+    ("No thoughts of suicide since his overdose attempt at 19.", "self_harm", "history"),
+    # a rating with "w/o", and a plan to ask is not an answer
+    ("Risk low-mod: NSSI w/o suicidal intent. Denies SI.", "suicidal_ideation", "denied"),
+    ("Plan weekly, ask about suicidal thoughts at the start of each session.",
+     "suicidal_ideation", "not_mentioned"),
+    # a wish disowned on exploration
+    ("Some nights he thinks it would be easier to just be with her, but when we slowed down "
+     "he was clear that he has no wish to die.", "suicidal_ideation", "denied"),
+])
+def test_risk_wordings_learned_from_rounds_bv_to_cc(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

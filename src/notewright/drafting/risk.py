@@ -272,9 +272,13 @@ _ASKED_INLINE = re.compile(r"[^.;?\n]{0,24}\?\s*(?:[-–:]\s*)?(?:(?P<no>no|none
 _NOTHING_SINCE = re.compile(
     r"\b(?:no|none|nothing|not|hasn'?t|has not|haven'?t|have not)\b.{0,40}\bsince\s*"
     r"(?:(?:19|20)\d\d|age\b|high school|college|(?:her|his|their) (?:teens|twenties)|\d+\b|"
-    r"then\b|the (?:\w+ )?(?:burn|cut|cutting|attempt|overdose|od|episode|incident)\b|"
+    r"then\b|(?:the|his|her|their) (?:\w+ )?(?:burn|cut|cutting|attempt|overdose|od|episode|"
+    r"incident)\b|"
     r"(?:last|this past) (?:year|spring|summer|fall|autumn|winter)|(?:\w+ )?grade\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|$)|"
+    # "has not self-harmed in over ten years": there was some, long ago
+    r"\b(?:no|not|hasn'?t|has not|haven'?t|have not)\b.{0,40}\bin (?:over |more than |about )?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) years\b|"
     # "last SH in Oct": the most recent was a while ago, so there was some
     r"\blast (?:SH|NSSI|self-harm|cut|cutting|burn|episode|attempt)\b\s*(?:was\s*)?(?:in|on)\b",
     re.IGNORECASE)
@@ -312,8 +316,11 @@ def _answered_no(text: str, question_end: int) -> bool:
 _DISOWNING = re.compile(
     r"\b(?:meant (?:she|he|they|I|it|that)|didn'?t mean|did not mean|just (?:an expression|a "
     r"figure of speech|talk|venting|joking|a joke)|figure of speech|not literally|was joking|"
-    r"only joking|not that (?:she|he|they|I) (?:wish|want|meant)|(?:it'?s|it was|was) "
-    r"(?:just )?an expression|disowned|retracted|recanted|took it back|walked it back)",
+    r"only joking|not that (?:she|he|they|I) (?:wish|want|meant)|"
+    # "when we slowed down on it he was clear that he has no wish to die"
+    r"(?:was|were|is) clear (?:that )?(?:she|he|they) (?:has|have|had|does|did)|"
+    r"(?:it'?s|it was|was) (?:just )?an expression|disowned|retracted|recanted|took it back|"
+    r"walked it back)",
     re.IGNORECASE)
 _FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:just\s+)?kill\b",
                                re.IGNORECASE)
