@@ -357,6 +357,14 @@ def test_no_interventions_warning() -> None:
     ("Avoidance of ERP is limiting progress.", None, "exposure"),
     ("Tuesday mindfulness group at the library: signed up, hasn't gone.", None,
      "mindfulness"),
+    # ... and from dev-by and dev-cc: skipped, turned down, done last month, someone else's
+    ("Mindfulness opener skipped (ran long on diary cards).", None, "mindfulness"),
+    ("Coached two dads back to staying mindful of the rules.", None, "mindfulness"),
+    ("Offered a breathing exercise, he said nah.", None, "relaxation training"),
+    ("Genogram was done last month; today went straight to the schedule.", None, "genogram"),
+    ("He has a safety plan from his VA psychiatrist and keeps it in his wallet.", None,
+     "safety planning"),
+    ("Clinician reflected the family's pattern of men leaving.", None, "reflective listening"),
     # a sentence ends what the words before a mention can say about it
     ("He has kept the diary on his own. I listened and reflected back what his wife meant "
      "to him.", "reflective listening", None),

@@ -20,7 +20,7 @@ _NOT_DONE = re.compile(
     r"before (?:starting|beginning)|not ready for|postpone[d]?|h[oe]ld off|"
     # a plan the client already has, and what another provider will see to
     r"remains? (?:current|in place)|already (?:has|had|in place)|on file|"
-    r"(?:still )?(?:has|keeps|carries) (?:the|her|his|their) (?:safety|crisis) plan|"
+    r"(?:still )?(?:has|keeps|carries) (?:a|the|her|his|their) (?:safety|crisis) plan|"
     r"not (?:revised|reviewed|updated|revisited) today|did not (?:revise|review|update)|"
     # what the client did between sessions, on their own
     r"(?:reports?|reported|says|said|describe[sd]) (?:that )?(?:she |he |they )?(?:had )?"
@@ -81,6 +81,8 @@ _NOT_DONE = re.compile(
     r"(?:session|visit|appointment|appt)|"
     r"\blater,? (?:if|once|when)\b|only later|"
     r"(?:two|three|four|five|six|several|a few|\d+) (?:weeks?|months?|sessions?) ago|"
+    r"(?:done|completed|finished|made|drawn) last (?:month|year)|from (?:his|her|their) "
+    r"(?:\w+ )?(?:psychiatrist|therapist|doctor|pcp|prescriber|counsell?or|care team)|"
     r"(?:did not|didn'?t|does not|doesn'?t) want to (?:do|try|start)|"
     r"(?:will|can) wait|on hold|(?:will )?comes? later|for later|"
     r"(?:starts?|begins?) (?:after|once|when|at|from)\b|"
@@ -103,6 +105,8 @@ _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|
                       r"didn'?t (?:redo|revisit|repeat)|did not (?:redo|revisit|repeat)|"
                       r"wanted to save it|(?:would|'d) rather (?:not|keep|wait)|"
                       r"preferred (?:to|not)|backed out|(?:hasn'?t|has not) (?:gone|attended)|"
+                      r"skipped(?=\s*(?:\(|[,.;]|$|today|this|for now|due|because))|"
+                      r"said (?:no|nah|nope)|not interested|"
                       r"(?:is|are|was|were|'re|'s) not ready|not ready (?:for|yet)|"
                       r"not (?:revised|reviewed|updated) today|did not (?:revise|review|update))\b",
                       re.IGNORECASE)
