@@ -535,3 +535,15 @@ def test_risk_wordings_learned_from_round_bu(text: str, field: str, value: str) 
 ])
 def test_risk_wordings_learned_from_rounds_bv_to_cc(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize("text,field,value", [
+    ("OD on sertraline ~10 days ago, intentional, medically cleared. Currently denies SI.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Hx SA x2 (2015, 2018); both OD, 1 inpt stay. Current SI denied.", "suicidal_ideation",
+     "denied"),
+    ("Said she lies awake hoping Dana just drops dead at her desk.", "homicidal_ideation",
+     "endorsed_passive"),
+])
+def test_a_recent_overdose_and_a_wish_hoped(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

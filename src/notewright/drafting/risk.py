@@ -199,7 +199,7 @@ def _has(category: str, before: str, after: str) -> bool:
     return False
 
 
-_ATTEMPT = re.compile(r"\b(?:overdos\w*|attempt\w*|took|swallowed|ingested)\b", re.IGNORECASE)
+_ATTEMPT = re.compile(r"\b(?:overdos\w*|OD|attempt\w*|took|swallowed|ingested)\b", re.IGNORECASE)
 # "whose son died of an overdose": another person's death, not the client's act.
 _DIED_OF = re.compile(r"\b(?:died|dying|death|passed away|lost (?:\w+ ){0,3}to)\s+(?:of|from|by|"
                       r"after)?\s*$", re.IGNORECASE)
@@ -519,7 +519,9 @@ def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     # The most serious ideation since the last contact: a suicide attempt or an overdose
     # told today was ideation acted on, whatever the client says of today ("took twenty
     # paracetamol the Saturday after our session… doesn't want to die now").
-    attempts = [m for m in current if _ATTEMPT.search(text, *m.words)]
+    # ("hx SA x2 (2015, 2018); both OD" goes on about the history just named.)
+    attempts = [m for m in current if _ATTEMPT.search(text, *m.words) and not any(
+        0 <= m.words[0] - h.words[1] <= 80 for h in history)]
     if attempts and si in ("denied", "not_mentioned"):
         si, si_src = "endorsed_active", si_src + [m.unit for m in attempts]
     abuse = [m for m in ms if m.target == "abuse" and m.status != "negated"]
