@@ -508,3 +508,27 @@ def test_a_clinical_sentence_resumes_after_an_aside_of_two_clauses() -> None:
     assert "steady myself" in _private(d)
     assert "went quiet" not in _private(d)
     assert "went quiet" in d.text
+
+
+# Learned from dev-ce and dev-ch: process as busy clinicians leave it.
+@pytest.mark.parametrize("process", [
+    "Writer noticed growing irritation with his interruptions.",
+    "Is siding with the wife more than is useful.",
+    "Bored stiff during the chain analysis.",
+    "Clinician questions whether the hierarchy is moving too fast for her.",
+    "T aware of attraction again today.",
+    "Therapist was struggling to stay awake in the first twenty minutes.",
+    "I forgot to call her back last week as promised.",
+    "Felt awful seeing her face.",
+])
+def test_process_as_busy_clinicians_leave_it(process: str) -> None:
+    assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))
+
+
+def test_sarcasm_in_a_parenthesis_and_a_question_kept_back() -> None:
+    d = draft(BEFORE + "He brought the parking dispute again (third week running — riveting) "
+              "and spent 15 min on it." + AFTER)
+    assert "riveting" in _private(d)
+    d = draft(BEFORE + "Dan's silence: disapproving of therapy, or of Ruth? Not asking yet."
+              + AFTER)
+    assert "disapproving of therapy" in _private(d)

@@ -46,7 +46,8 @@ _HELD_BACK = re.compile(r"\b(?:not ready to \w+ (?:it|this|that)|do I \w+ (?:it|
                         r"not the (?:time|moment|place) to \w+ (?:it|this|that)|"
                         r"hold (?:that|this|it) for now|(?:haven'?t|have not|not yet) "
                         r"(?:said|raised|shared|named|voiced) (?:it|this|that)|"
-                        r"not (?:saying|raising|naming) (?:it |this |that )?yet)\b", re.IGNORECASE)
+                        r"not (?:saying|raising|naming|asking) (?:it |this |that )?yet)\b",
+                        re.IGNORECASE)
 # ... but not a report of what the client said or did.
 _REPORTED = re.compile(r"\b(?:reports?|reported|states?|stated|says|said|denie[sd]|describe[sd]|"
                        r"endorse[sd]|presents?|presented)\b", re.IGNORECASE)

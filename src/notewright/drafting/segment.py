@@ -81,7 +81,8 @@ _NEW_TOPIC = re.compile(
     r"schedule)\s+(?:to|with|weekly|biweekly|sessions?|meds?|\w+ing)\b))", re.IGNORECASE)
 # "…as a kid (I suspect the father knows too) and…": a parenthesis in the first person is
 # the clinician's aside, its own unit.
-_ASIDE = re.compile(r"\((?=[^()]{0,200}?(?:\b(?:I|I'm|my|me|myself|mine|because of course)\b|"
+_ASIDE = re.compile(r"\((?=[^()]{0,200}?(?:\b(?:I|I'm|my|me|myself|mine|because of course|riveting|"
+                    r"thrilling|shocker|what a surprise)\b|"
                     r"^(?:he|she|they) (?:isn'?t|is not|wasn'?t|won'?t|doesn'?t|didn'?t)\)|"
                     r"[^()]{6,200}\?\)))[^()]{8,200}\)|"
                     # a groan in brackets: "(ugh)", "(sigh)", "[tedious]", "[heavy]"
