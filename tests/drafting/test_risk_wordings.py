@@ -547,3 +547,37 @@ def test_risk_wordings_learned_from_rounds_bv_to_cc(text: str, field: str, value
 ])
 def test_a_recent_overdose_and_a_wish_hoped(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize("text,field,value", [
+    # learned from rounds CD, CE and CG
+    ("Some nights she thinks everyone would be fine, maybe better off, if she just wasn't "
+     "around anymore.", "suicidal_ideation", "endorsed_passive"),
+    ("She told me she checked how high the bridge is and has thought of going at night.",
+     "suicidal_ideation", "endorsed_active"),
+    ("He said 'I've got the oxycodone, I'd take the lot' if the scan is bad.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Saturday she took about twenty of her sertraline, then texted her sister. Still has "
+     "fleeting thoughts of being dead.", "suicidal_ideation", "endorsed_active"),
+    ("He has thought a lot about taking his dad's handgun to school.", "homicidal_ideation",
+     "endorsed_active"),
+    ("Asked about himself, he doesn't want to die; he wants Brayden to 'stop existing'.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("Said quote I hope that son of a bitch wraps his truck around a tree end quote.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("In 2021, using daily, she 'didn't care if I woke up' and overdosed on purpose once.",
+     "self_harm", "history"),
+    ("He has one prior attempt (hanging, 2014); the 2014 attempt raises chronic risk.",
+     "self_harm", "history"),
+    ("On the EPDS she marked 'sometimes' on the self-harm item; no acts.", "self_harm",
+     "not_mentioned"),
+    ("Denies self-harm since August.", "self_harm", "history"),
+    ("No SH in 10+ yrs.", "self_harm", "history"),
+    ("PHQ-9 today 9, item 9 zero.", "suicidal_ideation", "denied"),
+    ("Postpartum OCD, moderate, no indication of risk to the baby.", "suicidal_ideation",
+     "not_mentioned"),
+    ("Risk to others is high enough to act on; denies thoughts of killing himself.",
+     "suicidal_ideation", "denied"),
+])
+def test_risk_wordings_learned_from_rounds_cd_to_cg(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

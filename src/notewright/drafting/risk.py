@@ -47,7 +47,7 @@ _ITEM9 = re.compile(r"\b(?:item\s*(?:#\s*)?9|q9)\s*(?:=|:|was|of|is|at|(?:endors
                     r"(?: as| at)?)?\s*(?P<score>[1-3])\b"
                     r"(?!\s*(?:/|-|to|or|\.\d))", re.IGNORECASE)
 _ITEM9_ZERO = re.compile(r"\bitem\s*(?:#\s*)?9\s*(?:=|:|was|of|is|at|(?:endorsed|scored|rated)"
-                         r"(?: as| at)?)?\s*0\b|\bq9\s*(?:=|:)?\s*0\b",
+                         r"(?: as| at)?)?\s*(?:0|zero|none|nil)\b|\bq9\s*(?:=|:)?\s*0\b",
                          re.IGNORECASE)
 
 
@@ -200,6 +200,8 @@ def _has(category: str, before: str, after: str) -> bool:
 
 
 _ATTEMPT = re.compile(r"\b(?:overdos\w*|OD|attempt\w*|took|swallowed|ingested)\b", re.IGNORECASE)
+# "marked 'sometimes' on the self-harm item": a screener's question, not an act.
+_ITEM_AFTER = re.compile(r"\s+(?:item|question|subscale)\b", re.IGNORECASE)
 # "whose son died of an overdose": another person's death, not the client's act.
 _DIED_OF = re.compile(r"\b(?:died|dying|death|passed away|lost (?:\w+ ){0,3}to)\s+(?:of|from|by|"
                       r"after)?\s*$", re.IGNORECASE)
@@ -270,7 +272,7 @@ _ASKED_INLINE = re.compile(r"[^.;?\n]{0,24}\?\s*(?:[-–:]\s*)?(?:(?P<no>no|none
                            r"neg|negative|never|not really)|(?P<yes>yes|yep|\+|endorses|endorsed|"
                            r"positive))\b", re.IGNORECASE)
 _NOTHING_SINCE = re.compile(
-    r"\b(?:no|none|nothing|not|hasn'?t|has not|haven'?t|have not)\b.{0,40}\bsince\s*"
+    r"\b(?:no|none|nothing|not|hasn'?t|has not|haven'?t|have not|denies|denied)\b.{0,40}\bsince\s*"
     r"(?:(?:19|20)\d\d|age\b|high school|college|(?:her|his|their) (?:teens|twenties)|\d+\b|"
     r"then\b|(?:the|his|her|their) (?:\w+ )?(?:burn|cut|cutting|attempt|overdose|od|episode|"
     r"incident)\b|"
@@ -278,11 +280,11 @@ _NOTHING_SINCE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|$)|"
     # "has not self-harmed in over ten years": there was some, long ago
     r"\b(?:no|not|hasn'?t|has not|haven'?t|have not)\b.{0,40}\bin (?:over |more than |about )?"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) years\b|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several)\+? ?(?:years|yrs?)\b|"
     # "last SH in Oct": the most recent was a while ago, so there was some
     r"\blast (?:SH|NSSI|self-harm|cut|cutting|burn|episode|attempt)\b\s*(?:was\s*)?(?:in|on)\b",
     re.IGNORECASE)
-_PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history)\b", re.IGNORECASE)
+_PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history|(?:19|20)\d\d)\b", re.IGNORECASE)
 # "SI -, HI -": a minus after the abbreviation is a negative (the segmenter trims it off).
 _MINUS_AFTER = re.compile(r"[ \t]*[-–−][ \t]*(?:[,;\n|]|$)")
 # "Self-harm:" with nothing after it: an empty field of a pasted template.
@@ -342,6 +344,11 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     continue
                 seen.add(key)
                 before = _clause_before(unit, m.start(), 0)
+                if not any(a <= u_start + m.start() < b for a, b in quotes):
+                    # "said 'ya no despertar' (not wake up)", "she 'didn't care if I woke up'
+                    # and overdosed": cue words inside the client's quoted words govern
+                    # those words, not the clinician's account after them.
+                    before = _unquoted(before, u_start + m.start() - len(before), quotes)
                 after = _clause_after(unit, m.end(), len(unit))
                 if _has("hypothetical", before, "") or (
                         row.value != "abuse" and _has("family", before, "")):
@@ -351,15 +358,12 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     continue
                 if row.value == "self_harm" and (_IDEATION_OF.search(unit[:m.start()])
                                                  or _URGES_AFTER.match(unit[m.end():])
-                                                 or _DIED_OF.search(unit, 0, m.start())):
+                                                 or _DIED_OF.search(unit, 0, m.start())
+                                                 or _ITEM_AFTER.match(unit, m.end())):
                     continue
                 if row.value == "hi" and _SOMEONE_ELSES_THREAT.search(unit, 0, m.start()):
                     continue
                 quoted = any(a <= u_start + m.start() < b for a, b in quotes)
-                if not quoted:
-                    # "said 'ya no despertar' (not wake up)": a negation inside the client's
-                    # quoted words governs those words, not the clinician's gloss after them.
-                    before = _unquoted(before, u_start + m.start() - len(before), quotes)
                 if row.value == "abuse" and (_BACKGROUND.search(before + after) or
                                              (quoted and _BARE_ABUSE.match(m.group()))):
                     continue  # background from the records, or the word used loosely
@@ -522,7 +526,7 @@ def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     # ("hx SA x2 (2015, 2018); both OD" goes on about the history just named.)
     attempts = [m for m in current if _ATTEMPT.search(text, *m.words) and not any(
         0 <= m.words[0] - h.words[1] <= 80 for h in history)]
-    if attempts and si in ("denied", "not_mentioned"):
+    if attempts and si != "endorsed_active":
         si, si_src = "endorsed_active", si_src + [m.unit for m in attempts]
     abuse = [m for m in ms if m.target == "abuse" and m.status != "negated"]
     inferred: list[str] = []
