@@ -30,7 +30,9 @@ _NOT_DONE = re.compile(
     # what someone else did, or what was done in an earlier session
     r"(?:psychiatrist|prescriber|group leader|skills group|individual therapist|another "
     r"therapist|other therapist|previous therapist|school counsell?or|teacher|case manager|"
-    r"dietitian|psychiatry) (?:[\w,]+ ){0,3}(?:did|does|covered|covers|taught|teaches|"
+    r"dietitian|psychiatry|physio|physiotherapist|physical therapist|occupational therapist|skills "
+    r"group she attends|group (?:she|he|they) attends?) (?:[\w,]+ ){0,4}(?:has (?:him|her|them) "
+    r"doing|did|does|covered|covers|taught|teaches|"
     r"started|ran|runs|went over|showed)|"
     r"with (?:another|a (?:previous|former|prior)|(?:her|his|their) "
     r"(?:old|former|previous)) therapist|"
@@ -56,7 +58,8 @@ _NOT_DONE = re.compile(
     r"at the VA\b|at intake\b|offered to (?:start|begin|try|do)|re-?read|"
     r"(?:were|was) supposed to (?:do|start|try|practi[cs]e|work|cover)|"
     r"with a therapist (?:in|at|back)|in (?:19|20)\d\d\b|"
-    r"(?:pcp|doctor|psychiatrist|nurse|dietitian|school|program) (?:\w+ )?gave (?:her|him|them)\b|"
+    r"(?:pcp|gp|doctor|psychiatrist|nurse|dietitian|school|program) (?:\w+ )?gave "
+    r"(?:her|him|them)\b|"
     r"next (?:grp|group)\b|therapist (?:\w+ )?(?:suggested|recommended)|"
     r"(?:nurse|pcp|coach|sponsor|co-?leader|co-?facilitator)\)? (?:\w+ )?(?:had )?(?:shown|showed|"
     r"taught|went over|ran|led)|"
@@ -81,6 +84,14 @@ _NOT_DONE = re.compile(
     r"(?:session|visit|appointment|appt)|"
     r"\blater,? (?:if|once|when)\b|only later|"
     r"(?:two|three|four|five|six|several|a few|\d+) (?:weeks?|months?|sessions?) ago|"
+    # learned from dev-cf, dev-cd, dev-cg: an earlier cycle's module, a class attended, a
+    # candidate for it, a visit requested for it, practised last month, homework, will do
+    r"(?:was|were) (?:in )?(?:the )?(?:last|previous|prior) (?:cycle|module|term|block|rotation)|"
+    r"attended (?:the |a |an )(?:[\w-]+ ){0,4}(?:class|group|course|workshop|program)|"
+    r"(?:good |strong |possible )?candidates? for|"
+    r"(?:request|schedul|book)\w* (?:an? )?(?:\w+ ){0,2}(?:visit|appointment|appt|consult) for|"
+    r"(?:we|I) (?:practi[cs]ed|did|learned|taught|covered) last (?:month|week|session|time)|"
+    r"homework (?:is|will be)\b|will (?:complete|finish)\b|"
     r"(?:done|completed|finished|made|drawn) last (?:month|year)|from (?:his|her|their) "
     r"(?:\w+ )?(?:psychiatrist|therapist|doctor|pcp|prescriber|counsell?or|care team)|"
     r"(?:did not|didn'?t|does not|doesn'?t) want to (?:do|try|start)|"
@@ -119,7 +130,8 @@ _NEGATED = re.compile(r"\b(?:(?:no|not|without)\s+(?:the\s+|a\s+|an\s+|any\s+)?|
                       re.IGNORECASE)
 # "explained what the reprocessing phase of EMDR involves": what lies ahead, told about
 # (that telling is psychoeducation, which is named by its own words).
-_EXPLAINED = re.compile(r"\b(?:explain|describ|outlin)\w* what "
+_EXPLAINED = re.compile(r"\b(?:explain|describ|outlin)\w* (?:what|the (?:\w+ )?(?:phases|steps|"
+                        r"stages|rationale) of (?:\w+ )?(?:and what )?) ?"
                         r"(?:(?!and\b|then\b|gave\b)[\w-]+ ){0,5}$", re.IGNORECASE)
 # A plan or homework line names what comes next (23 of 27 such mentions in the development
 # set were not done in the session), unless it says what was done here.
