@@ -532,3 +532,12 @@ def test_sarcasm_in_a_parenthesis_and_a_question_kept_back() -> None:
     d = draft(BEFORE + "Dan's silence: disapproving of therapy, or of Ruth? Not asking yet."
               + AFTER)
     assert "disapproving of therapy" in _private(d)
+
+
+@pytest.mark.parametrize("process", [
+    "Sat in the truck a while before driving home.",
+    "Sit on it.",
+    "Oh good, another week of him being the perfect client.",
+])
+def test_process_learned_from_rounds_cj_and_cl(process: str) -> None:
+    assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))

@@ -178,3 +178,12 @@ def test_a_dictated_quote_is_a_quote() -> None:
     assert q.words(text) == "making him understand"
     d = draft(text)
     assert "making him understand" not in d.text and "end quote" not in d.text
+
+
+def test_a_quoted_phrase_used_again_unquoted_stays_out_of_the_note() -> None:
+    # Learned from dev-ck: the client's name for the problem, quoted once, then reused.
+    text = ("Narrative work. We gave the shame a name - she called it 'the Gray Coat' - and I "
+            "asked how the Gray Coat has tried to convince her she deserved it.")
+    d = draft(text)
+    assert "gray coat" not in d.text.lower()
+    assert "asked how" in d.text

@@ -581,3 +581,21 @@ def test_a_recent_overdose_and_a_wish_hoped(text: str, field: str, value: str) -
 ])
 def test_risk_wordings_learned_from_rounds_cd_to_cg(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize("text,field,value", [
+    # learned from rounds CI, CJ and CL: run-ons typed on a phone, other Englishes
+    ("says some mornings he wishes he just wouldnt wake up and the family would be better off",
+     "suicidal_ideation", "endorsed_passive"),
+    ("says he wouldnt do that to his girls never tried anything denies thoughts of hurting "
+     "anybody else", "homicidal_ideation", "denied"),
+    ('She said "some days I wish he\'d just fall in the grain bin". No intent to harm him.',
+     "homicidal_ideation", "endorsed_passive"),
+    ("Has looked at the same beam in his own barn twice since the funeral.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Measures colon PHQ nine 8 comma item nine zero.", "suicidal_ideation", "denied"),
+    ("Denies SI. Anniversary reaction elevated but no acute risk.", "homicidal_ideation",
+     "not_mentioned"),
+])
+def test_risk_wordings_learned_from_rounds_ci_to_cl(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

@@ -164,7 +164,8 @@ def build(text: str, fmt: NoteFormat) -> Draft:
         for name, _, _ in find_interventions(masked, plan_line=in_plan, following=following):
             if name not in interventions:
                 interventions.append(name)
-        statement = _statement(text, seg, kind, unit_quotes, withheld, fmt, client_name, roles)
+        statement = _statement(text, seg, kind, unit_quotes, withheld, fmt, client_name, roles,
+                               _echoes(text, seg, quotes))
         if statement is not None:
             placed[fmt.section_for(kind)].append((seg.start, statement))
         for m in in_unit:
@@ -226,11 +227,30 @@ def _risk_paraphrase(words: str) -> str | None:
     return None
 
 
+def _echoes(text: str, seg: Segment, quotes: Sequence[Quote]) -> list[Source]:
+    """Where a quoted phrase of three or more words comes back unquoted ("she called it
+    'the Gray Coat' - and I asked how the Gray Coat has tried…"): still the client's words."""
+    found: list[Source] = []
+    for phrase in {q.words(text).strip(" .,;:!?").lower() for q in quotes}:
+        if len(phrase.split()) < 3:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text[seg.start:seg.end],
+                             re.IGNORECASE):
+            at = seg.start + m.start()
+            if not any(q.start <= at < q.end for q in quotes):
+                found.append((at, seg.start + m.end()))
+    return sorted(found)
+
+
 def _statement(text: str, seg: Segment, kind: str, unit_quotes: Sequence[Quote],
                withheld: list[Withheld], fmt: NoteFormat, client_name: str | None,
-               roles: dict[str, str]) -> Statement | None:
+               roles: dict[str, str], echoes: Sequence[Source] = ()) -> Statement | None:
     replacements = []
     holes = []
+    for start, end in echoes:
+        holes.append((start, end))
+        replacements.append(Replacement(start - seg.start, end - seg.start,
+                                        f"({fmt.client_term.lower()}'s phrase)"))
     for q in unit_quotes:
         words = q.words(text)
         suggestion = _risk_paraphrase(words) or paraphrase(words)

@@ -92,6 +92,19 @@ _NOT_DONE = re.compile(
     r"(?:request|schedul|book)\w* (?:an? )?(?:\w+ ){0,2}(?:visit|appointment|appt|consult) for|"
     r"(?:we|I) (?:practi[cs]ed|did|learned|taught|covered) last (?:month|week|session|time)|"
     r"homework (?:is|will be)\b|will (?:complete|finish)\b|"
+    # learned from dev-ck: a co-facilitator's, an advocate's, the client's own therapist's work,
+    # a group run by someone else, an employer's webinar, on a plan not yet reached
+    r"(?:co-?facilitator|co-?leader|advocate|physio)s? (?!and I\b)(?:[\w.]+ ){0,3}"
+    r"(?:opened|ran|led|did|has "
+    r"been teaching|taught)|(?:her|his|their) (?:own |individual )?therapist has (?:her|him|them)"
+    r"|with (?:her|his|their) (?:own |individual |other )?(?:therapist|counsell?or)|"
+    r"(?:run|led) by|(?:they|we) do in (?:his|her|their) (?:\w+ ){0,2}(?:group|class|program)|"
+    r"(?:company|employer|school|church|gym|RA|work|dorm)'s (?:\w+ ){0,3}|"
+    r"(?:with|w/) (?:dr\.?|doctor) \w+|scheduled (?:w/|with|for) ?\w+|"
+    r"(?:pushing|urging|telling|wants) (?:her|him|them) to try|(?:an |as an )option later|"
+    r"from (?:her |his |their |the )?(?:pcp|gp|doctor|psychiatrist|nurse)\b|"
+    r"next on (?:our|the|her|his|their) (?:plan|list|agenda)|on (?:tx|treatment) plan|"
+    r"(?:did not|didn'?t) complete|"
     r"(?:done|completed|finished|made|drawn) last (?:month|year)|from (?:his|her|their) "
     r"(?:\w+ )?(?:psychiatrist|therapist|doctor|pcp|prescriber|counsell?or|care team)|"
     r"(?:did not|didn'?t|does not|doesn'?t) want to (?:do|try|start)|"
@@ -118,12 +131,17 @@ _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|
                       r"preferred (?:to|not)|backed out|(?:hasn'?t|has not) (?:gone|attended)|"
                       r"skipped(?=\s*(?:\(|[,.;]|$|today|this|for now|due|because))|"
                       r"said (?:no|nah|nope)|not interested|"
+                      r"(?:she|he|they) skips? (?:it|them|those|that|this)\b|"
+                      r"- (?:she|he|they) skips\b|"
                       r"(?:is|are|was|were|'re|'s) not ready|not ready (?:for|yet)|"
                       r"not (?:revised|reviewed|updated) today|did not (?:revise|review|update))\b",
                       re.IGNORECASE)
 # A mention negated where it stands: "no problem-solving allowed", "without role play",
 # "skipped the fight/flight psychoed".
-_NEGATED = re.compile(r"\b(?:(?:no|not|without)\s+(?:the\s+|a\s+|an\s+|any\s+)?|"
+_NEGATED = re.compile(r"\b(?:(?:no|not|without|didn'?t|did not|won'?t)\s+"
+                      r"(?:the\s+|a\s+|an\s+|any\s+)?|"
+                      # a homework review: what the client did with last week's worksheet
+                      r"last week'?s\s+(?:[\w-]+\s+)?|homework review:\s+(?:[\w']+\s+){0,4}|"
                       r"(?:skip|skipped|skipping)\s+(?:the\s+|a\s+|an\s+|any\s+)?(?:[\w/-]+\s+)?|"
                       r"(?:avoidance of|avoids|avoided|avoiding)\s+(?:the\s+)?|"
                       r"brought\s+(?:in\s+)?(?:a|an)\s+(?:[\w-]+\s+)?)$",
@@ -197,7 +215,7 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
         if plan_line and not _DONE_HERE.search(near):
             continue
         put_off = _PUT_OFF.search(unit_text, end, end + 2 * _AFTER)
-        negated = (_NEGATED.search(unit_text, max(0, start - 30), start)
+        negated = (_NEGATED.search(unit_text, max(0, start - 45), start)
                    or _EXPLAINED.search(unit_text, max(0, start - 60), start))
         if following and not put_off and _OFFERED.search(unit_text, max(0, start - _REACH), start):
             put_off = _PUT_OFF.search(following, 0, _AFTER)

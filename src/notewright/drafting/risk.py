@@ -46,7 +46,8 @@ _NO_PLAN = re.compile(
 _ITEM9 = re.compile(r"\b(?:item\s*(?:#\s*)?9|q9)\s*(?:=|:|was|of|is|at|(?:endorsed|scored|rated)"
                     r"(?: as| at)?)?\s*(?P<score>[1-3])\b"
                     r"(?!\s*(?:/|-|to|or|\.\d))", re.IGNORECASE)
-_ITEM9_ZERO = re.compile(r"\bitem\s*(?:#\s*)?9\s*(?:=|:|was|of|is|at|(?:endorsed|scored|rated)"
+_ITEM9_ZERO = re.compile(r"\bitem\s*(?:#\s*)?(?:9|nine)\s*"
+                         r"(?:=|:|was|of|is|at|(?:endorsed|scored|rated)"
                          r"(?: as| at)?)?\s*(?:0|zero|none|nil)\b|\bq9\s*(?:=|:)?\s*0\b",
                          re.IGNORECASE)
 
@@ -84,6 +85,8 @@ _LEVEL = re.compile(r"(?<!not )(?<!no )(?<!never )\b(?:(?P<low>low|mild)\s*(?:-|
                     r"(?:moderate|mod|high|elevated|imminent|severe|significant|serious|"
                     r"substantial)\b", re.IGNORECASE)
 _RISK_WORD = re.compile(r"\b(?:risk|danger\w*|threat)\b", re.IGNORECASE)
+# "anniversary reaction elevated but no acute risk": the level is not the risk's.
+_NO_RISK = re.compile(r"\bno\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "elevated risk, though she denies any ideation": the rating comes with its own answer.
 # A denial naming SI or HI is already a mention; this is the one that names neither.
 _DENIAL_BESIDE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|no|without) (?:any )?(?:current )?"
@@ -134,6 +137,7 @@ def implied(text: str, units: Sequence[Source]) -> Iterator[Implied]:
         unit = text[start:end]
         level = _LEVEL.search(unit)
         if level is not None and any(abs(r.start() - level.start()) <= 40
+                                     and not _NO_RISK.search(unit, 0, r.start())
                                      for r in _RISK_WORD.finditer(unit)):
             toward = _first(_ratings(), unit)
             if toward not in ("", "none") and not _DENIAL_BESIDE.search(
@@ -350,7 +354,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     # those words, not the clinician's account after them.
                     before = _unquoted(before, u_start + m.start() - len(before), quotes)
                 after = _clause_after(unit, m.end(), len(unit))
-                if _has("hypothetical", before, "") or (
+                if (row.extra != "denial" and _has("hypothetical", before, "")) or (
                         row.value != "abuse" and _has("family", before, "")):
                     continue  # someone else's ideation; but "her uncle abused her" is hers
                 if row.value in ("si", "hi") and _HOPED_NOT.match(m.group()) or (
