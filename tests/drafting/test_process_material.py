@@ -541,3 +541,13 @@ def test_sarcasm_in_a_parenthesis_and_a_question_kept_back() -> None:
 ])
 def test_process_learned_from_rounds_cj_and_cl(process: str) -> None:
     assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))
+
+
+@pytest.mark.parametrize("process", [
+    "His mother's commentary about his weight grated on me.",
+    "I almost missed it, the way she said it while zipping her bag.",
+    "(felt judgmental about the takeout detail",
+])
+def test_process_learned_from_round_cm(process: str) -> None:
+    assert process.rstrip(".") in _private(draft(BEFORE + process + " — my stuff, not hers)"
+                                                  + AFTER))

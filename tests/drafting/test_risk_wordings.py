@@ -599,3 +599,40 @@ def test_risk_wordings_learned_from_rounds_cd_to_cg(text: str, field: str, value
 ])
 def test_risk_wordings_learned_from_rounds_ci_to_cl(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize("text,field,value", [
+    # learned from dev-ci: ideation in passing, in other Englishes
+    ("Thursday she swallowed around ten of her mum's sleeping tablets; kept overnight.",
+     "self_harm", "current"),
+    ("Thursday she swallowed around ten of her mum's sleeping tablets; kept overnight.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Keeps thinking about driving into the pillar of the flyover after night shift.",
+     "suicidal_ideation", "endorsed_active"),
+    ("He has been putting aside his pain tablets in a jar in case it gets too much.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Keeps picturing waiting for the bloke out the front with the tyre lever.",
+     "homicidal_ideation", "endorsed_active"),
+    ("He has written their names in his notebook as the ones he would 'take out'.",
+     "homicidal_ideation", "endorsed_active"),
+    ("Followed the driver for 10k and thought about ramming him.", "homicidal_ideation",
+     "endorsed_active"),
+    ("Says he 'scratched the arms off himself' with his nails till they bled on Saturday.",
+     "self_harm", "current"),
+    ("Tells me he 'tried to end it' on Sunday and drank half a bottle of insecticide.",
+     "suicidal_ideation", "endorsed_active"),
+    ("She has been to the car park twice and stood at the top-floor wall.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Told me about cutting his arm in Sec 3; no cutting since then.", "self_harm",
+     "history"),
+    ("Today she chose to talk about the year after her divorce, when she wanted to die. "
+     "She currently denies any thoughts of ending her life.", "suicidal_ideation", "denied"),
+    ("Still replaying the callout where a teenager had hanged himself. No thoughts of ending "
+     "his own life.", "suicidal_ideation", "denied"),
+    ("Risk to the new partner moderate: rehearsal and a weapon to hand.",
+     "homicidal_ideation", "endorsed_active"),
+    ("Will add the weight comments to the target list next week.", "homicidal_ideation",
+     "not_mentioned"),
+])
+def test_risk_wordings_learned_from_round_ci(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

@@ -187,9 +187,20 @@ def _historical(before: str, after: str) -> bool:
     """Past, not current. "History of suicide attempt, currently low risk": a history cue
     written before the target is outweighed only by a current cue before it too; what
     follows the target is often about something else."""
-    if _has("historical", before, "") and not _has("current", before, ""):
+    if _has("historical", before, "") and (not _has("current", before, "")
+                                            or _last("historical", before)
+                                            > _last("current", before)):
+        # "Today she chose to talk about the year after her divorce, when she wanted to
+        # die": the cue nearer the target says when it happened.
         return True
     return _has("historical", "", after) and not _has("current", before, after)
+
+
+def _last(category: str, before: str) -> int:
+    """Where the last forward cue of a category ends in `before` (-1: none)."""
+    return max((m.end() for row in _contexts() if row.value == category
+                and row.extra in ("forward", "both") for m in row.pattern.finditer(before)),
+               default=-1)
 
 
 def _has(category: str, before: str, after: str) -> bool:
@@ -203,7 +214,8 @@ def _has(category: str, before: str, after: str) -> bool:
     return False
 
 
-_ATTEMPT = re.compile(r"\b(?:overdos\w*|OD|attempt\w*|took|swallowed|ingested)\b", re.IGNORECASE)
+_ATTEMPT = re.compile(r"\b(?:overdos\w*|OD|attempt\w*|took|swallowed|ingested|tried to|"
+                      r"dr[aiu]nk)\b", re.IGNORECASE)
 # "marked 'sometimes' on the self-harm item": a screener's question, not an act.
 _ITEM_AFTER = re.compile(r"\s+(?:item|question|subscale)\b", re.IGNORECASE)
 # "whose son died of an overdose": another person's death, not the client's act.
