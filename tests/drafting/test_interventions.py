@@ -443,6 +443,17 @@ def test_no_interventions_warning() -> None:
     ("Solution analysis w/ PLEASE for sleep and meals.", "emotion regulation skills", None),
     ("Co-facilitator and I taught and role-played the time-out procedure.", "role play", None),
     ("Did the hands-as-thoughts exercise.", "cognitive defusion", None),
+    # learned from dev-cm, dev-ci and dev-cl: staff and doctors' work, groups attended, a
+    # GP to be asked, MI's rulers
+    ("Dr. Farouk saw her this morning and did the med review.", None, "medication review"),
+    ("Our intern Lise taught the emotion regulation module today.", None,
+     "emotion regulation skills"),
+    ("She practised asking; the peer reflected that she sounded kind but clear.", None,
+     "reflective listening"),
+    ("PHP d12. Att all grps (CBT, art, DBT, psychoed); engaged.", None, "psychoeducation"),
+    ("Review 1 wk, will ask GP about a med review.", None, "medication review"),
+    ("MI: reflected ambivalence, scaling q's on importance (4/10) and confidence (6/10).",
+     "motivational interviewing", "solution-focused questioning"),
     # a sentence ends what the words before a mention can say about it
     ("He has kept the diary on his own. I listened and reflected back what his wife meant "
      "to him.", "reflective listening", None),

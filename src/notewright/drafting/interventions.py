@@ -61,7 +61,9 @@ _NOT_DONE = re.compile(
     r"(?:pcp|gp|doctor|psychiatrist|nurse|dietitian|school|program) (?:\w+ )?gave "
     r"(?:her|him|them)\b|"
     r"next (?:grp|group)\b|therapist (?:\w+ )?(?:suggested|recommended)|"
-    r"(?:nurse|pcp|coach|sponsor|co-?leader|co-?facilitator)\)? (?:\w+ )?(?:had )?(?:shown|showed|"
+    r"(?:nurse|pcp|coach|sponsor|co-?leader|co-?facilitator|intern|trainee|peer)\)? (?:\w+ )?"
+    r"(?:had )?"
+    r"(?:shown|showed|reflected|"
     r"taught|went over|ran|led)|"
     # learned from dev-bh: meant to but did not, an earlier session's work
     r"(?:intended|meant|had hoped) to (?!(?:him|her|them|me|us|you|everyone|the|a|an)\b)|"
@@ -104,6 +106,11 @@ _NOT_DONE = re.compile(
     r"(?:pushing|urging|telling|wants) (?:her|him|them) to try|(?:an |as an )option later|"
     r"from (?:her |his |their |the )?(?:pcp|gp|doctor|psychiatrist|nurse)\b|"
     r"next on (?:our|the|her|his|their) (?:plan|list|agenda)|on (?:tx|treatment) plan|"
+    # learned from dev-cm and dev-ci: a doctor's own review, groups attended, a GP asked
+    r"\bdr\.? [a-z]+ (?:\w+ ){0,5}(?:did|does|ran|taught|covered)\b|"
+    r"att(?:ended)? (?:all )?(?:grps?|groups?)\b|"
+    r"(?:ask|contact|call|email|message|phone)\w* (?:his |her |their |the )?(?:gp|pcp|doctor|"
+    r"psychiatrist|prescriber)\b(?: \w+)? about|"
     r"(?:did not|didn'?t) complete|"
     r"(?:done|completed|finished|made|drawn) last (?:month|year)|from (?:his|her|their) "
     r"(?:\w+ )?(?:psychiatrist|therapist|doctor|pcp|prescriber|counsell?or|care team)|"
@@ -119,7 +126,8 @@ _NOT_DONE = re.compile(
 
 
 _REACH = 60  # characters before a mention that can say it was not done
-_SENTENCE_STOP = re.compile(r"\s+[.!?](?=\w)")  # a sentence end, in reversed text
+# a sentence end, in reversed text ("Dr. Farouk" is not one)
+_SENTENCE_STOP = re.compile(r"\s+[.!?](?=\w)(?!(?:rD|rM|srM|sM|tS|tp|lc)\b)")
 _AFTER = 45  # and after it, within its clause
 # After the mention, only its own clause speaks for it: "practiced grounding, will continue
 # next session" was done, "exposure to body sensations next session" was not.
