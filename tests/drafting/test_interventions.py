@@ -454,6 +454,23 @@ def test_no_interventions_warning() -> None:
     ("Review 1 wk, will ask GP about a med review.", None, "medication review"),
     ("MI: reflected ambivalence, scaling q's on importance (4/10) and confidence (6/10).",
      "motivational interviewing", "solution-focused questioning"),
+    # learned from dev-cq and dev-co
+    ("She has had a lot of exposure to hospitals through her mother's illness.", None,
+     "exposure"),
+    ("R. Dube led the opening mindfulness minute.", None, "mindfulness"),
+    ("Said she did the 5-4-3-2-1 exercise in the bathroom until it passed.", None,
+     "grounding"),
+    ("Her manager sent the whole team to a mindfulness workshop.", None, "mindfulness"),
+    ("She has her sister's number and the crisis line in her phone.", None,
+     "safety planning"),
+    ("We will write a safety plan together on Thursday.", None, "safety planning"),
+    ("Taught TIPP: cold water on the face, intense exercise, paced breathing.",
+     "distress tolerance skills", "relaxation training"),
+    ("His treatment plan lists EMDR for the convoy memory.", None, "emdr processing"),
+    ("Values work planned for Thursday group.", None, "values clarification"),
+    ("Medication review: not done today, prescriber out.", None, "medication review"),
+    ("I mentioned that EMDR exists as another route.", None, "emdr processing"),
+    ("Reassured her she did the right thing by telling me.", "validation", None),
     # a sentence ends what the words before a mention can say about it
     ("He has kept the diary on his own. I listened and reflected back what his wife meant "
      "to him.", "reflective listening", None),

@@ -551,3 +551,12 @@ def test_process_learned_from_rounds_cj_and_cl(process: str) -> None:
 def test_process_learned_from_round_cm(process: str) -> None:
     assert process.rstrip(".") in _private(draft(BEFORE + process + " — my stuff, not hers)"
                                                   + AFTER))
+
+
+@pytest.mark.parametrize("process", [
+    "Which I confess is starting to feel like all we ever do.",
+    "T talked too much in the second half.",
+    "Annoyed again ugh.",
+])
+def test_process_learned_from_round_co(process: str) -> None:
+    assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))

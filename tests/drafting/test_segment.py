@@ -171,3 +171,9 @@ def test_dictated_punctuation_is_read_as_punctuation() -> None:
 def test_a_grace_period_is_not_dictation() -> None:
     text = "Pt is within the grace period for the premium. She will call the insurer."
     assert [s.text for s in segment(text)][0] == "Pt is within the grace period for the premium."
+
+
+def test_an_initial_before_a_surname_does_not_end_a_sentence() -> None:
+    units = [s.text for s in segment("R. Dube led the opening minute. So did I. Used grounding.")]
+    assert units[0] == "R. Dube led the opening minute."
+    assert "Used grounding." in units

@@ -12,8 +12,8 @@ _NOT_DONE = re.compile(
     r"\b(?:declined|refused|not (?:yet )?(?:use|used|done|introduce|introduced|appropriate|"
     r"indicated)|didn'?t (?:use|do|get to)|did not (?:use|do|get to)|plan(?:s|ned)? to|"
     r"plan (?:is|was) to|"
-    r"will (?:introduce|start|begin|use|try|consider|continue|explain|revisit|plan|discuss|"
-    r"teach|do)|"
+    r"will (?:introduce|start|begin|use|try|consider|continue|explain|revisit|plan|discuss|write|"
+    r"build|draft|teach|do)|"
     r"next (?:session|sess|time|week|wk|visit|appt|appointment)(?!'s)|"
     r"next step\b(?! (?:toward|towards|in|for|of)\b)|referr(?:al|ed) (?:to|for)|"
     r"consider(?:ing)?|may (?:introduce|try|use)|hope to|would like to|in future|"
@@ -109,6 +109,14 @@ _NOT_DONE = re.compile(
     # learned from dev-cm and dev-ci: a doctor's own review, groups attended, a GP asked
     r"\bdr\.? [a-z]+ (?:\w+ ){0,5}(?:did|does|ran|taught|covered)\b|"
     r"att(?:ended)? (?:all )?(?:grps?|groups?)\b|"
+    r"(?:exists|is available) as (?:an(?:other)? )?(?:option|route|choice)|"
+    # learned from dev-cq: someone named by initial led it, the client did it, a workshop
+    # the client was sent to, the plan lists it
+    r"\b\w\. ?\w+ (?:led|ran|taught)\b|"
+    r"(?:she|he|they) did (?:the|her|his|their) (?:[\w-]+ ){0,2}(?:exercise|skill|worksheet|"
+    r"homework|practice|log) (?:on (?:her|his|their) own|at home|in the|alone)|"
+    r"sent (?:\w+ ){0,3}to (?:a|an|the)\b|(?:plan|tx plan|treatment plan) lists\b|"
+    r"not something (?:we'?re|we are) (?:doing|going to do)|"
     r"(?:ask|contact|call|email|message|phone)\w* (?:his |her |their |the )?(?:gp|pcp|doctor|"
     r"psychiatrist|prescriber)\b(?: \w+)? about|"
     r"(?:did not|didn'?t) complete|"
@@ -126,8 +134,9 @@ _NOT_DONE = re.compile(
 
 
 _REACH = 60  # characters before a mention that can say it was not done
+_TIPP = re.compile(r"\bTIPP?\b")
 # a sentence end, in reversed text ("Dr. Farouk" is not one)
-_SENTENCE_STOP = re.compile(r"\s+[.!?](?=\w)(?!(?:rD|rM|srM|sM|tS|tp|lc)\b)")
+_SENTENCE_STOP = re.compile(r"\s+[.!?](?=\w)(?!(?:rD|rM|srM|sM|tS|tp|lc|[A-Z])\b)")
 _AFTER = 45  # and after it, within its clause
 # After the mention, only its own clause speaks for it: "practiced grounding, will continue
 # next session" was done, "exposure to body sensations next session" was not.
@@ -137,6 +146,7 @@ _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|
                       r"didn'?t (?:redo|revisit|repeat)|did not (?:redo|revisit|repeat)|"
                       r"wanted to save it|(?:would|'d) rather (?:not|keep|wait)|"
                       r"preferred (?:to|not)|backed out|(?:hasn'?t|has not) (?:gone|attended)|"
+                      r"(?:planned|scheduled) for|not done today|"
                       r"skipped(?=\s*(?:\(|[,.;]|$|today|this|for now|due|because))|"
                       r"said (?:no|nah|nope)|not interested|"
                       r"(?:she|he|they) skips? (?:it|them|those|that|this)\b|"
@@ -150,6 +160,9 @@ _NEGATED = re.compile(r"\b(?:(?:no|not|without|didn'?t|did not|won'?t)\s+"
                       r"(?:the\s+|a\s+|an\s+|any\s+)?|"
                       # a homework review: what the client did with last week's worksheet
                       r"last week'?s\s+(?:[\w-]+\s+)?|homework review:\s+(?:[\w']+\s+){0,4}|"
+                      # "She has her sister's number and the crisis line in her phone"
+                      r"(?:she|he|they) (?:has|had|keeps) (?:[\w']+\s+){0,4}(?:and\s+)?"
+                      r"(?:the\s+|a\s+)?|"
                       r"(?:skip|skipped|skipping)\s+(?:the\s+|a\s+|an\s+|any\s+)?(?:[\w/-]+\s+)?|"
                       r"(?:avoidance of|avoids|avoided|avoiding)\s+(?:the\s+)?|"
                       r"brought\s+(?:in\s+)?(?:a|an)\s+(?:[\w-]+\s+)?)$",
@@ -227,6 +240,9 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
                    or _EXPLAINED.search(unit_text, max(0, start - 60), start))
         if following and not put_off and _OFFERED.search(unit_text, max(0, start - _REACH), start):
             put_off = _PUT_OFF.search(following, 0, _AFTER)
+        if name == "relaxation training" and _TIPP.search(unit_text, max(0, start - 100),
+                                                          start):
+            continue  # TIPP's paced breathing and paired relaxation are the DBT skill
         if not (_NOT_DONE.search(near) or put_off or negated):
             out.append((name, start, end))
     return out

@@ -47,6 +47,10 @@ def is_plan_heading(heading: str) -> bool:
     return _PLAN_HEADING.match(heading) is not None
 
 
+_NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
+_SENTENCE_STARTERS = frozenset(
+    "She He They The Then We It This That There Client Pt Cl Plan Denies Reports Mood Affect "
+    "Her His Their Writer Clinician Therapist Today Next No Not Will Discussed Reviewed".split())
 _STRENGTH = {"": 0, "subject": 1, "clause": 2, "sentence": 3, "line": 4}
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·‣◦–—>]+|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+\S)|[.!?]+[\"'”’)\]]*$")
@@ -88,7 +92,7 @@ _ASIDE = re.compile(r"\((?=[^()]{0,200}?(?:\b(?:I|I'm|my|me|myself|mine|because 
                     # a groan in brackets: "(ugh)", "(sigh)", "[tedious]", "[heavy]"
                     r"\((?:ugh+|sigh|argh|oof|yikes|groan|eye ?roll)\)|"
                     r"\[(?!(?:sic|redacted|name|inaudible|unclear|sp|illegible)\])"
-                    r"[a-z][a-z' -]{0,40}\]|"
+                    r"[a-z][a-z' .-]{0,40}\]|"
                     # "[Oscar-worthy performance on my part]": the clinician in brackets
                     r"\[[^\[\]]{0,60}\b(?:I|my|me|myself|mine)\b[^\[\]]{0,60}\]",
                     re.IGNORECASE)
@@ -212,6 +216,10 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
                 (word_start > 0 and chunk[word_start - 2:word_start - 1] == ".")
                 or chunk[m.end():].lstrip()[:1].islower()):
             continue  # initials: inside "e.g.", or "I suspect T. is more depressed"
+        following = _NAME_AFTER.match(chunk, m.end())
+        if re.fullmatch(r"[A-HJ-Z]\.", typed) and following and (
+                following.group(1) not in _SENTENCE_STARTERS):
+            continue  # "R. Dube led the opening": an initial before a surname
         cuts[pos] = "sentence"
     for m in _ASIDE.finditer(chunk):
         if not _inside(start + m.start(), protected):
