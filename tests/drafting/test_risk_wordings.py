@@ -636,3 +636,31 @@ def test_risk_wordings_learned_from_rounds_ci_to_cl(text: str, field: str, value
 ])
 def test_risk_wordings_learned_from_round_ci(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize("text,field,value", [
+    # learned from dev-cn: ideation as clients say it
+    ("Thursday he stood looking at the water from the bridge for a good while.",
+     "suicidal_ideation", "endorsed_active"),
+    ('"I wouldnae mind if the Lord took me in my sleep, hen."', "suicidal_ideation",
+     "endorsed_passive"),
+    ("I asked her plainly whether she has had any thoughts of ending her life. She said "
+     "'God forbid, no', that it is just how people talk at home.", "suicidal_ideation",
+     "denied"),
+    ("Says he's been carrying the rope round in the ute for a week.", "suicidal_ideation",
+     "endorsed_active"),
+    ("He took 'a whole pack' of his mother's tablets Saturday, then told his cousin.",
+     "self_harm", "current"),
+    ("Twice on the motorway he thought about just letting go of the wheel at the pillars.",
+     "suicidal_ideation", "endorsed_active"),
+    ('Said: "If I see him, I\'m going to finish him, I\'m serious."', "homicidal_ideation",
+     "endorsed_active"),
+    ("Has thought about sitting up on the porch with the .30-06 at night, waiting.",
+     "homicidal_ideation", "endorsed_active"),
+    ("It's thirty years since she took the overdose at nineteen; no self-harm since.",
+     "self_harm", "history"),
+    ("Says he's sorted the paperwork and given the dog to his neighbour.",
+     "suicidal_ideation", "endorsed_active"),
+])
+def test_risk_wordings_learned_from_round_cn(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

@@ -229,6 +229,13 @@ _SOMEONE_ELSES_THREAT = re.compile(
     r"'d|is going to|is gonna|gonna)\s+(?:literally\s+)?$", re.IGNORECASE)
 
 
+def _conditional_intent(target: str, grade: str, before: str) -> str:
+    """"If I see him, I'm going to finish him": a threat with a condition is still intent,
+    so a bare "if" does not make active homicidal ideation hypothetical."""
+    return re.sub(r"\bif\b", "  ", before, flags=re.IGNORECASE) if (
+        target == "hi" and grade == "active") else before
+
+
 def _unquoted(before: str, offset: int, quotes: Sequence[Source]) -> str:
     """`before` (which starts at `offset` in the text) with quotes of three or more words
     blanked; a one-word 'no' is still an answer."""
@@ -327,7 +334,16 @@ def _answered_no(text: str, question_end: int) -> bool:
     """The answer to a screening question, when the description writes it as a denial."""
     end = _SENTENCE_END.search(text, question_end)
     answer = _ANSWER.search(text[question_end:end.start() if end else len(text)][:160])
+    if answer is None and end is not None and _NEXT_REPLY.match(text, end.end()):
+        # "I asked her plainly whether… She said 'God forbid, no o'": the reply is the
+        # next sentence.
+        after = _SENTENCE_END.search(text, end.end())
+        answer = _ANSWER.search(text[end.end():after.start() if after else len(text)][:160])
     return answer is not None and answer.group("no") is not None
+
+
+_NEXT_REPLY = re.compile(r"\s*(?:she|he|they|client|pt|cl)\s+(?:said|says|answered|replied|"
+                         r"responded)\b", re.IGNORECASE)
 
 
 # "…said she wanted to die right there. Asked, she said she meant she was embarrassed".
@@ -366,7 +382,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     # those words, not the clinician's account after them.
                     before = _unquoted(before, u_start + m.start() - len(before), quotes)
                 after = _clause_after(unit, m.end(), len(unit))
-                if (row.extra != "denial" and _has("hypothetical", before, "")) or (
+                if (row.extra != "denial" and _has("hypothetical", _conditional_intent(
+                        row.value, row.extra, before), "")) or (
                         row.value != "abuse" and _has("family", before, "")):
                     continue  # someone else's ideation; but "her uncle abused her" is hers
                 if row.value in ("si", "hi") and _HOPED_NOT.match(m.group()) or (
