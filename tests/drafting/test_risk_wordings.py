@@ -664,3 +664,19 @@ def test_risk_wordings_learned_from_round_ci(text: str, field: str, value: str) 
 ])
 def test_risk_wordings_learned_from_round_cn(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize("text,field,value", [
+    # learned from rounds CL, CP and CQ
+    ("Rosa reports urges to cut Sunday night; she used ice instead and did not cut.",
+     "self_harm", "denied"),
+    ("no plan no intent never tried anything before", "self_harm", "denied"),
+    ("Diary card: no self-harm urges or acts, SI rated 0 every day.", "self_harm", "denied"),
+    ("No cutting in over a year; urges basically gone.", "self_harm", "history"),
+    ("Endorses thoughts since Sat of overdosing on her lamotrigine.", "suicidal_ideation",
+     "endorsed_active"),
+    ("- C-SSRS screener negative; no self-harm since last contact", "suicidal_ideation",
+     "denied"),
+])
+def test_risk_wordings_learned_from_rounds_cl_to_cq(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

@@ -303,7 +303,8 @@ _NOTHING_SINCE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|$)|"
     # "has not self-harmed in over ten years": there was some, long ago
     r"\b(?:no|not|hasn'?t|has not|haven'?t|have not)\b.{0,40}\bin (?:over |more than |about )?"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several)\+? ?(?:years|yrs?)\b|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few)\+? ?(?:years|yrs?)\b|"
+    r"\b(?:no|not|hasn'?t|has not)\b.{0,40}\bin (?:over |more than |about )?a year\b|"
     # "last SH in Oct": the most recent was a while ago, so there was some
     r"\blast (?:SH|NSSI|self-harm|cut|cutting|burn|episode|attempt)\b\s*(?:was\s*)?(?:in|on)\b",
     re.IGNORECASE)
@@ -416,7 +417,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 # The answer may sit in the next unit: the segmenter cuts at the "?".
                 inline = _ASKED_INLINE.match(text, u_start + m.end())
                 if (_EMPTY_FIELD.match(unit[m.end():]) and not unit[:m.start()].strip(" -•*\t")
-                        and row.extra != "screen"):  # "ASQ +" is an answer, not a label
+                        and row.extra not in ("screen", "denial")):  # "ASQ +" answers
                     continue
                 rest = unit[m.end():]
                 paired = _PAIRED.match(rest)  # "SI/HI not assessed"
