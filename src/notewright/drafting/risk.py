@@ -353,7 +353,8 @@ _DISOWNING = re.compile(
     r"figure of speech|talk|venting|joking|a joke)|figure of speech|not literally|was joking|"
     r"only joking|not that (?:she|he|they|I) (?:wish|want|meant)|"
     # "when we slowed down on it he was clear that he has no wish to die"
-    r"(?:was|were|is) clear (?:that )?(?:she|he|they) (?:has|have|had|does|did)|"
+    r"(?:was|were|is) clear (?:that )?(?:she|he|they) (?:has|have|had) no (?:wish|desire|"
+    r"thoughts?) (?:to die|of (?:dying|death|ending))|"
     r"(?:it'?s|it was|was) (?:just )?an expression|disowned|retracted|recanted|took it back|"
     r"walked it back)",
     re.IGNORECASE)
