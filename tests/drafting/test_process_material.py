@@ -510,7 +510,7 @@ def test_a_clinical_sentence_resumes_after_an_aside_of_two_clauses() -> None:
     assert "went quiet" in d.text
 
 
-# Learned from dev-ce and dev-ch: process as busy clinicians leave it.
+# Learned from dev-ce to dev-co: process as busy clinicians leave it, one clause or line.
 @pytest.mark.parametrize("process", [
     "Writer noticed growing irritation with his interruptions.",
     "Is siding with the wife more than is useful.",
@@ -520,6 +520,13 @@ def test_a_clinical_sentence_resumes_after_an_aside_of_two_clauses() -> None:
     "Therapist was struggling to stay awake in the first twenty minutes.",
     "I forgot to call her back last week as promised.",
     "Felt awful seeing her face.",
+    # ... and from dev-cj, dev-cl and dev-co
+    "Sat in the truck a while before driving home.",
+    "Sit on it.",
+    "Oh good, another week of him being the perfect client.",
+    "Which I confess is starting to feel like all we ever do.",
+    "T talked too much in the second half.",
+    "Annoyed again ugh.",
 ])
 def test_process_as_busy_clinicians_leave_it(process: str) -> None:
     assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))
@@ -534,15 +541,7 @@ def test_sarcasm_in_a_parenthesis_and_a_question_kept_back() -> None:
     assert "disapproving of therapy" in _private(d)
 
 
-@pytest.mark.parametrize("process", [
-    "Sat in the truck a while before driving home.",
-    "Sit on it.",
-    "Oh good, another week of him being the perfect client.",
-])
-def test_process_learned_from_rounds_cj_and_cl(process: str) -> None:
-    assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))
-
-
+# Learned from dev-cm: asides that end on whose feeling it was.
 @pytest.mark.parametrize("process", [
     "His mother's commentary about his weight grated on me.",
     "I almost missed it, the way she said it while zipping her bag.",
@@ -551,12 +550,3 @@ def test_process_learned_from_rounds_cj_and_cl(process: str) -> None:
 def test_process_learned_from_round_cm(process: str) -> None:
     assert process.rstrip(".") in _private(draft(BEFORE + process + " — my stuff, not hers)"
                                                   + AFTER))
-
-
-@pytest.mark.parametrize("process", [
-    "Which I confess is starting to feel like all we ever do.",
-    "T talked too much in the second half.",
-    "Annoyed again ugh.",
-])
-def test_process_learned_from_round_co(process: str) -> None:
-    assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))

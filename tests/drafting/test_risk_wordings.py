@@ -489,12 +489,6 @@ def test_risk_wordings_learned_from_rounds_bg_to_bs(text: str, field: str, value
      "homicidal_ideation", "endorsed_passive"),
     ("Has looked up which medicine she would not taste. Risk to Marina judged high.",
      "homicidal_ideation", "endorsed_active"),
-])
-def test_risk_wordings_learned_from_round_bu(text: str, field: str, value: str) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-@pytest.mark.parametrize("text,field,value", [
     # learned from rounds BV to CC: denials of harming someone named, in compound denials
     ("She denied thoughts of suicide or of hurting him.", "homicidal_ideation", "denied"),
     ("Denies thoughts of harming Marco or anyone else.", "homicidal_ideation", "denied"),
@@ -532,24 +526,12 @@ def test_risk_wordings_learned_from_round_bu(text: str, field: str, value: str) 
     # a wish disowned on exploration
     ("Some nights he thinks it would be easier to just be with her, but when we slowed down "
      "he was clear that he has no wish to die.", "suicidal_ideation", "denied"),
-])
-def test_risk_wordings_learned_from_rounds_bv_to_cc(text: str, field: str, value: str) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-@pytest.mark.parametrize("text,field,value", [
     ("OD on sertraline ~10 days ago, intentional, medically cleared. Currently denies SI.",
      "suicidal_ideation", "endorsed_active"),
     ("Hx SA x2 (2015, 2018); both OD, 1 inpt stay. Current SI denied.", "suicidal_ideation",
      "denied"),
     ("Said she lies awake hoping Dana just drops dead at her desk.", "homicidal_ideation",
      "endorsed_passive"),
-])
-def test_a_recent_overdose_and_a_wish_hoped(text: str, field: str, value: str) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-@pytest.mark.parametrize("text,field,value", [
     # learned from rounds CD, CE and CG
     ("Some nights she thinks everyone would be fine, maybe better off, if she just wasn't "
      "around anymore.", "suicidal_ideation", "endorsed_passive"),
@@ -578,12 +560,6 @@ def test_a_recent_overdose_and_a_wish_hoped(text: str, field: str, value: str) -
      "not_mentioned"),
     ("Risk to others is high enough to act on; denies thoughts of killing himself.",
      "suicidal_ideation", "denied"),
-])
-def test_risk_wordings_learned_from_rounds_cd_to_cg(text: str, field: str, value: str) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-@pytest.mark.parametrize("text,field,value", [
     # learned from rounds CI, CJ and CL: run-ons typed on a phone, other Englishes
     ("says some mornings he wishes he just wouldnt wake up and the family would be better off",
      "suicidal_ideation", "endorsed_passive"),
@@ -596,12 +572,6 @@ def test_risk_wordings_learned_from_rounds_cd_to_cg(text: str, field: str, value
     ("Measures colon PHQ nine 8 comma item nine zero.", "suicidal_ideation", "denied"),
     ("Denies SI. Anniversary reaction elevated but no acute risk.", "homicidal_ideation",
      "not_mentioned"),
-])
-def test_risk_wordings_learned_from_rounds_ci_to_cl(text: str, field: str, value: str) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-@pytest.mark.parametrize("text,field,value", [
     # learned from dev-ci: ideation in passing, in other Englishes
     ("Thursday she swallowed around ten of her mum's sleeping tablets; kept overnight.",
      "self_harm", "current"),
@@ -633,12 +603,6 @@ def test_risk_wordings_learned_from_rounds_ci_to_cl(text: str, field: str, value
      "homicidal_ideation", "endorsed_active"),
     ("Will add the weight comments to the target list next week.", "homicidal_ideation",
      "not_mentioned"),
-])
-def test_risk_wordings_learned_from_round_ci(text: str, field: str, value: str) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-@pytest.mark.parametrize("text,field,value", [
     # learned from dev-cn: ideation as clients say it
     ("Thursday he stood looking at the water from the bridge for a good while.",
      "suicidal_ideation", "endorsed_active"),
@@ -661,12 +625,6 @@ def test_risk_wordings_learned_from_round_ci(text: str, field: str, value: str) 
      "self_harm", "history"),
     ("Says he's sorted the paperwork and given the dog to his neighbour.",
      "suicidal_ideation", "endorsed_active"),
-])
-def test_risk_wordings_learned_from_round_cn(text: str, field: str, value: str) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-@pytest.mark.parametrize("text,field,value", [
     # learned from rounds CL, CP and CQ
     ("Rosa reports urges to cut Sunday night; she used ice instead and did not cut.",
      "self_harm", "denied"),
@@ -678,5 +636,5 @@ def test_risk_wordings_learned_from_round_cn(text: str, field: str, value: str) 
     ("- C-SSRS screener negative; no self-harm since last contact", "suicidal_ideation",
      "denied"),
 ])
-def test_risk_wordings_learned_from_rounds_cl_to_cq(text: str, field: str, value: str) -> None:
+def test_risk_wordings_learned_from_rounds_bu_to_cq(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value

@@ -70,10 +70,8 @@ _NOT_DONE = re.compile(
     r"last (?:session|sess) (?:we|I) (?:did|made|drew|wrote)|"
     r"(?:with|w/) (?:the |her |his |their )?(?:psychiatrist|prescriber|pcp|md|np|doctor|"
     r"dr\.?) (?:re:?|about|regarding|for)|"
-    # learned from dev-bw: not started, explained as what lies ahead, learned in a group,
-    # done in an earlier session, waiting, on the treatment plan but not reached, alone
+    # learned from dev-bw: not started, learned in a group, done in an earlier session
     r"not (?:yet )?(?:started|begun)|(?:did not|didn'?t) start|"
-
     r"(?:learned|learnt|taught|covered) (?:in|at|from) (?:[\w']+ ){0,3}(?:group|class|program|"
     r"programme|course|IOP|PHP|residential|rehab)|"
     r"(?:completed|done|finished|made|drawn|built|covered|introduced|taught) (?:in |during )?"
