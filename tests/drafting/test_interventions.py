@@ -471,6 +471,14 @@ def test_no_interventions_warning() -> None:
     ("Medication review: not done today, prescriber out.", None, "medication review"),
     ("I mentioned that EMDR exists as another route.", None, "emdr processing"),
     ("Reassured her she did the right thing by telling me.", "validation", None),
+    # ... and from dev-cu
+    ("With a Spanish interpreter on the phone (interpretation provided by the language line).",
+     None, "interpretation"),
+    ("Mindful of her history of fainting, I had her sit first.", None, "mindfulness"),
+    ("Skills group Weds (Ms. Chen) covers emotion regulation this cycle.", None,
+     "emotion regulation skills"),
+    ("Per discharge summary the inpatient team did safety planning.", None,
+     "safety planning"),
     # a sentence ends what the words before a mention can say about it
     ("He has kept the diary on his own. I listened and reflected back what his wife meant "
      "to him.", "reflective listening", None),

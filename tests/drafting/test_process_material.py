@@ -527,6 +527,8 @@ def test_a_clinical_sentence_resumes_after_an_aside_of_two_clauses() -> None:
     "Which I confess is starting to feel like all we ever do.",
     "T talked too much in the second half.",
     "Annoyed again ugh.",
+    "I cut in faster than I usually would.",
+    "I felt protective of her.",
 ])
 def test_process_as_busy_clinicians_leave_it(process: str) -> None:
     assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))

@@ -635,6 +635,14 @@ def test_risk_wordings_learned_from_rounds_bg_to_bs(text: str, field: str, value
      "endorsed_active"),
     ("- C-SSRS screener negative; no self-harm since last contact", "suicidal_ideation",
      "denied"),
+    # ... and from dev-cr and dev-cu
+    ('She sometimes wishes he would "wrap his truck around a pole".', "homicidal_ideation",
+     "endorsed_passive"),
+    ("Sat night he cut his wrist with a kitchen knife 'to end it'; today he does not want to "
+     "die.", "suicidal_ideation", "endorsed_active"),
+    ("Risk: current self-injury, no wish to die, moderate. Denies SI.", "suicidal_ideation",
+     "denied"),
+    ("Mentioned she 'used to cut' in her teens; none since age 19.", "self_harm", "history"),
 ])
 def test_risk_wordings_learned_from_rounds_bu_to_cq(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value

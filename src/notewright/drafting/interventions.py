@@ -31,7 +31,8 @@ _NOT_DONE = re.compile(
     r"(?:psychiatrist|prescriber|group leader|skills group|individual therapist|another "
     r"therapist|other therapist|previous therapist|school counsell?or|teacher|case manager|"
     r"dietitian|psychiatry|physio|physiotherapist|physical therapist|occupational therapist|skills "
-    r"group she attends|group (?:she|he|they) attends?) (?:[\w,]+ ){0,4}(?:has (?:him|her|them) "
+    r"group she attends|group (?:she|he|they) attends?|(?:inpatient |hospital |crisis |care )team) "
+    r"(?:[\w,.()]+ ){0,4}(?:has (?:him|her|them) "
     r"doing|did|does|covered|covers|taught|teaches|"
     r"started|ran|runs|went over|showed)|"
     r"with (?:another|a (?:previous|former|prior)|(?:her|his|their) "
@@ -106,7 +107,8 @@ _NOT_DONE = re.compile(
     r"next on (?:our|the|her|his|their) (?:plan|list|agenda)|on (?:tx|treatment) plan|"
     # learned from dev-cm and dev-ci: a doctor's own review, groups attended, a GP asked
     r"\bdr\.? [a-z]+ (?:\w+ ){0,5}(?:did|does|ran|taught|covered)\b|"
-    r"att(?:ended)? (?:all )?(?:grps?|groups?)\b|"
+    r"att(?:ended)? (?:all )?(?:grps?|groups?)\b|per (?:the )?(?:discharge|hospital|ED|ER) "
+    r"(?:summary|note|records?)|"
     r"(?:exists|is available) as (?:an(?:other)? )?(?:option|route|choice)|"
     # learned from dev-cq: someone named by initial led it, the client did it, a workshop
     # the client was sent to, the plan lists it

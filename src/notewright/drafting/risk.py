@@ -216,6 +216,10 @@ def _has(category: str, before: str, after: str) -> bool:
 
 _ATTEMPT = re.compile(r"\b(?:overdos\w*|OD|attempt\w*|took|swallowed|ingested|tried to|"
                       r"dr[aiu]nk)\b", re.IGNORECASE)
+# "cut his wrist with a kitchen knife 'to end it'": an act done to die is an attempt.
+_TO_DIE = re.compile(r"(?:(?!\b(?:no|not|without|den\w+|never)\b)[^.;]){0,40}?\b(?:to end it|"
+                     r"(?:wanted|trying|tried|meant) to die|to kill (?:herself|himself|themselves|"
+                     r"myself))\b", re.IGNORECASE)
 # "marked 'sometimes' on the self-harm item": a screener's question, not an act.
 _ITEM_AFTER = re.compile(r"\s+(?:item|question|subscale)\b", re.IGNORECASE)
 # "whose son died of an overdose": another person's death, not the client's act.
@@ -559,8 +563,9 @@ def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     # told today was ideation acted on, whatever the client says of today ("took twenty
     # paracetamol the Saturday after our session… doesn't want to die now").
     # ("hx SA x2 (2015, 2018); both OD" goes on about the history just named.)
-    attempts = [m for m in current if _ATTEMPT.search(text, *m.words) and not any(
-        0 <= m.words[0] - h.words[1] <= 80 for h in history)]
+    attempts = [m for m in current if (_ATTEMPT.search(text, *m.words)
+                                       or _TO_DIE.match(text, m.words[1], m.words[1] + 60))
+                and not any(0 <= m.words[0] - h.words[1] <= 80 for h in history)]
     if attempts and si != "endorsed_active":
         si, si_src = "endorsed_active", si_src + [m.unit for m in attempts]
     abuse = [m for m in ms if m.target == "abuse" and m.status != "negated"]
