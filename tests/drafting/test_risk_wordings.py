@@ -643,6 +643,13 @@ def test_risk_wordings_learned_from_rounds_bg_to_bs(text: str, field: str, value
     ("Risk: current self-injury, no wish to die, moderate. Denies SI.", "suicidal_ideation",
      "denied"),
     ("Mentioned she 'used to cut' in her teens; none since age 19.", "self_harm", "history"),
+    # ... and from dev-cw
+    ("Nine days ago she took most of a bottle of her sister's sleeping pills.", "self_harm",
+     "current"),
+    ('She lies awake hoping "he wraps that truck around a tree".', "homicidal_ideation",
+     "endorsed_passive"),
+    ('He has been "thinking about taking the pickup out on Route 9 and not making the curve".',
+     "suicidal_ideation", "endorsed_active"),
 ])
 def test_risk_wordings_learned_from_rounds_bu_to_cq(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
