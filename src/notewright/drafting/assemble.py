@@ -120,6 +120,7 @@ def build(text: str, fmt: NoteFormat) -> Draft:
     segments = segment(text, protected=[(q.start, q.end) for q in quotes])
     measures = find_measures(text)
     client_name, roles = find_names(text)
+    quoted_phrases = _quoted_phrases(text, quotes)
 
     placed: dict[str, list[tuple[int, Statement]]] = {s.key: [] for s in fmt.sections}
     withheld: list[Withheld] = []
@@ -165,7 +166,7 @@ def build(text: str, fmt: NoteFormat) -> Draft:
             if name not in interventions:
                 interventions.append(name)
         statement = _statement(text, seg, kind, unit_quotes, withheld, fmt, client_name, roles,
-                               _echoes(text, seg, quotes))
+                               _echoes(text, seg, quotes, quoted_phrases))
         if statement is not None:
             placed[fmt.section_for(kind)].append((seg.start, statement))
         for m in in_unit:
@@ -227,13 +228,18 @@ def _risk_paraphrase(words: str) -> str | None:
     return None
 
 
-def _echoes(text: str, seg: Segment, quotes: Sequence[Quote]) -> list[Source]:
+def _quoted_phrases(text: str, quotes: Sequence[Quote]) -> set[str]:
+    """The quoted phrases of three or more words, once per draft."""
+    phrases = {q.words(text).strip(" .,;:!?").lower() for q in quotes}
+    return {p for p in phrases if len(p.split()) >= 3}
+
+
+def _echoes(text: str, seg: Segment, quotes: Sequence[Quote],
+            phrases: set[str]) -> list[Source]:
     """Where a quoted phrase of three or more words comes back unquoted ("she called it
     'the Gray Coat' - and I asked how the Gray Coat has tried…"): still the client's words."""
     found: list[Source] = []
-    for phrase in {q.words(text).strip(" .,;:!?").lower() for q in quotes}:
-        if len(phrase.split()) < 3:
-            continue
+    for phrase in phrases:
         for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text[seg.start:seg.end],
                              re.IGNORECASE):
             at = seg.start + m.start()

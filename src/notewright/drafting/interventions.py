@@ -222,6 +222,9 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
         if planned_ok:  # the section model asks what is named, done or not
             out.append((name, start, end))
             continue
+        if name == "relaxation training" and _TIPP.search(unit_text, max(0, start - 100),
+                                                          start):
+            continue  # TIPP's paced breathing and paired relaxation are the DBT skill
         # Only the words around the mention decide whether it was done: a dictated
         # run-on holds this session's work and next week's plan in one unit.
         after = unit_text[end:end + _AFTER]
@@ -240,9 +243,6 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
                    or _EXPLAINED.search(unit_text, max(0, start - 60), start))
         if following and not put_off and _OFFERED.search(unit_text, max(0, start - _REACH), start):
             put_off = _PUT_OFF.search(following, 0, _AFTER)
-        if name == "relaxation training" and _TIPP.search(unit_text, max(0, start - 100),
-                                                          start):
-            continue  # TIPP's paced breathing and paired relaxation are the DBT skill
         if not (_NOT_DONE.search(near) or put_off or negated):
             out.append((name, start, end))
     return out

@@ -187,11 +187,9 @@ def _historical(before: str, after: str) -> bool:
     """Past, not current. "History of suicide attempt, currently low risk": a history cue
     written before the target is outweighed only by a current cue before it too; what
     follows the target is often about something else."""
-    if _has("historical", before, "") and (not _has("current", before, "")
-                                            or _last("historical", before)
-                                            > _last("current", before)):
-        # "Today she chose to talk about the year after her divorce, when she wanted to
-        # die": the cue nearer the target says when it happened.
+    # "Today she chose to talk about the year after her divorce, when she wanted to die":
+    # the cue nearer the target says when it happened.
+    if _last("historical", before) > _last("current", before):
         return True
     return _has("historical", "", after) and not _has("current", before, after)
 
@@ -382,7 +380,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     continue
                 seen.add(key)
                 before = _clause_before(unit, m.start(), 0)
-                if not any(a <= u_start + m.start() < b for a, b in quotes):
+                quoted = any(a <= u_start + m.start() < b for a, b in quotes)
+                if not quoted:
                     # "said 'ya no despertar' (not wake up)", "she 'didn't care if I woke up'
                     # and overdosed": cue words inside the client's quoted words govern
                     # those words, not the clinician's account after them.
@@ -402,7 +401,6 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     continue
                 if row.value == "hi" and _SOMEONE_ELSES_THREAT.search(unit, 0, m.start()):
                     continue
-                quoted = any(a <= u_start + m.start() < b for a, b in quotes)
                 if row.value == "abuse" and (_BACKGROUND.search(before + after) or
                                              (quoted and _BARE_ABUSE.match(m.group()))):
                     continue  # background from the records, or the word used loosely
