@@ -653,3 +653,30 @@ def test_risk_wordings_learned_from_rounds_bg_to_bs(text: str, field: str, value
 ])
 def test_risk_wordings_learned_from_rounds_bu_to_cq(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize("text,field,value", [
+    # learned from dev-dc: ordinary words, and the look-alikes beside them
+    ("For two weeks he has been thinking about the bridge on Harlan Road on his way to work.",
+     "suicidal_ideation", "endorsed_active"),
+    ("He has thought about taking his dad's hunting knife to school in his bag. He denied "
+     "wanting to hurt anyone else or himself.", "homicidal_ideation", "endorsed_active"),
+    ("He has thought about taking his dad's hunting knife to school in his bag. He denied "
+     "wanting to hurt anyone else or himself.", "suicidal_ideation", "denied"),
+    ("Says he \"wouldnae bother if ah didnae wake up the morra\". Asked directly: no plans. "
+     "Moderate depression with passive wish not to wake.", "suicidal_ideation",
+     "endorsed_passive"),
+    ("She has no thoughts of harming him, and none of harming herself.", "suicidal_ideation",
+     "denied"),
+    ("They cut their forearms from about 14 to 17 and stopped when they started college.",
+     "self_harm", "history"),
+    ("Her ex-husband proposed cutting her weekend time with the kids.", "self_harm",
+     "not_mentioned"),
+    ("Acted Wed night: hit her thighs with a hairbrush until they bruised.", "self_harm",
+     "current"),
+    ("Acted Wed night: hit her thighs with a hairbrush until they bruised.", "abuse_disclosure",
+     False),
+])
+def test_risk_wordings_learned_from_rounds_cv_to_de(text: str, field: str,
+                                                     value: str | bool) -> None:
+    assert draft(text).risk.to_dict()[field] == value

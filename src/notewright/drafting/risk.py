@@ -479,6 +479,11 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     others = [m.words for m in found if m.target == "hi"]
     found = [m for m in found if not (m.target == "si" and m.grade == "passive" and any(
         a < m.words[1] and m.words[0] < b for a, b in others))]
+    # "hit her thighs with a hairbrush until they bruised": the same words read as a blow
+    # and as self-injury; the bruises are her own, so it is the latter.
+    injuries = [m.words for m in found if m.target == "self_harm"]
+    found = [m for m in found if not (m.target == "abuse" and any(
+        a < m.words[1] and m.words[0] < b for a, b in injuries))]
     return _disowned(text, found)
 
 
