@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from notewright import draft
@@ -552,3 +554,24 @@ def test_sarcasm_in_a_parenthesis_and_a_question_kept_back() -> None:
 def test_process_learned_from_round_cm(process: str) -> None:
     assert process.rstrip(".") in _private(draft(BEFORE + process + " — my stuff, not hers)"
                                                   + AFTER))
+
+
+# Learned from dev-dd: hypotheses without "I wonder", doubts about the fit, a parent oneself.
+@pytest.mark.parametrize("process", [
+    "Possibly re-enacting the rescuer role with me, same as with her brother.",
+    "Could be that all the anger at the landlord is protecting against the grief.",
+    "Poss. splitting staff, me = good object; not going to say anything yet.",
+    "Maybe the fighting is what lets them stay close, though I'm far from sure.",
+    "Honestly not sure I'm the right fit for her, she might do better with someone else.",
+    "As a parent of a teenager myself I found it hard not to side with Rachel.",
+])
+def test_process_learned_from_round_dd(process: str) -> None:
+    d = draft(BEFORE + process + AFTER)
+    for clause in re.split(r"[,;] ", process.rstrip(".")):
+        assert clause in _private(d)
+        assert clause not in d.text
+
+
+def test_a_clients_doubt_about_the_fit_stays_in_the_note() -> None:
+    d = draft(BEFORE + "She said she is not sure therapy is the right fit for her." + AFTER)
+    assert "right fit" not in _private(d)
