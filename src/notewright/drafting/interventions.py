@@ -15,6 +15,7 @@ _NOT_DONE = re.compile(
     r"will (?:introduce|start|begin|use|try|consider|continue|explain|revisit|plan|discuss|write|"
     r"build|draft|teach|do)|"
     r"next (?:session|sess|time|week|wk|visit|appt|appointment)(?!'s)|"
+    r"will (?:work on|cover|go over)|"
     r"next step\b(?! (?:toward|towards|in|for|of)\b)|referr(?:al|ed) (?:to|for)|"
     r"consider(?:ing)?|may (?:introduce|try|use)|hope to|would like to|in future|"
     r"before (?:starting|beginning)|not ready for|postpone[d]?|h[oe]ld off|"
@@ -45,6 +46,15 @@ _NOT_DONE = re.compile(
     r"wants? to know more|asked about doing|"
     r"(?:his|her|their) (?:own |individual |other )?therapist (?:has |had )?(?:started|does|did|"
     r"is doing|uses|began)|"
+    # learned from dev-de: a previous therapist's, a teacher's, a doctor's work; a group run
+    # by a colleague; a plan that is "still current"; what was considered and not done
+    r"(?:previous|former|prior|old) (?:individual |couples? |family )?therapist (?:had |has )?"
+    r"(?:done|did|used|tried|started)|"
+    r"(?:yoga |dance |drama )?(?:teacher|instructor) leads|"
+    r"(?:her|his|their|the) (?:OB|GP|PCP|pediatrician|paediatrician|obstetrician|midwife|"
+    r"family doctor|doctor|nurse practitioner) (?:did|does|has done|had done|ran|runs)|"
+    r"run by (?:my |a |another )?(?:colleague|co-?worker|co-?facilitator)|they covered|"
+    r"(?<!reviewed )(?<!reviewed and )(?<!reviewed, )(?:is )?still (?:current|in place)|"
     r"decided against|(?:considered|thought about) (?:doing |starting )?"
     r"(?:a |an |the )?\w+,? but|saved (?:it|that|this)|(?:was |were )?pushed to|"
     r"(?:in|at) a later session|later session|module starts|starts in|begins in|"
@@ -99,7 +109,9 @@ _NOT_DONE = re.compile(
     r"(?:opened|ran|led|did|has "
     r"been teaching|taught)|(?:her|his|their) (?:own |individual )?therapist has (?:her|him|them)"
     r"|with (?:her|his|their) (?:own |individual |other )?(?:therapist|counsell?or)|"
-    r"(?:run|led) by|(?:they|we) do in (?:his|her|their) (?:\w+ ){0,2}(?:group|class|program)|"
+    r"(?:run|led) by(?! (?:me|myself|this writer|writer|(?:the )?(?:clinician|therapist|"
+    r"facilitator|co-?leader|leader) \((?:me|this writer|writer)\)))|"
+    r"(?:they|we) do in (?:his|her|their) (?:\w+ ){0,2}(?:group|class|program)|"
     r"(?:company|employer|school|church|gym|RA|work|dorm)'s (?:\w+ ){0,3}|"
     r"(?:with|w/) (?:dr\.?|doctor) \w+|scheduled (?:w/|with|for) ?\w+|"
     r"(?:pushing|urging|telling|wants) (?:her|him|them) to try|(?:an |as an )option later|"
@@ -138,6 +150,11 @@ _TIPP = re.compile(r"\bTIPP?\b")
 # a sentence end, in reversed text ("Dr. Farouk" is not one)
 _SENTENCE_STOP = re.compile(r"\s+[.!?](?=\w)(?!(?:rD|rM|srM|sM|tS|tp|lc|[A-Z])\b)")
 _AFTER = 45  # and after it, within its clause
+# Someone named, or the client, said it: an insight of theirs, not the clinician's
+# interpretation ("Chidi pointed out that both grandfathers…").
+_ANOTHER_SAID = re.compile(r"(?:\b(?!(?:I|We|T|Clinician|Therapist|Writer|Counsel+or|Then|And|"
+                           r"Also|Gently|Later|Finally|Briefly|Today)\b)(?-i:[A-Z][a-z]+)|"
+                           r"\b(?:she|he|they|client|pt|cl|mom|mum|dad))\s+$", re.IGNORECASE)
 # After the mention, only its own clause speaks for it: "practiced grounding, will continue
 # next session" was done, "exposure to body sensations next session" was not.
 # ... unless it says the thing was declined or put off, which may follow a semicolon.
@@ -147,6 +164,8 @@ _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|
                       r"wanted to save it|(?:would|'d) rather (?:not|keep|wait)|"
                       r"preferred (?:to|not)|backed out|(?:hasn'?t|has not) (?:gone|attended)|"
                       r"(?:planned|scheduled) for|not done today|"
+                      r"but (?:did not|didn'?t)(?= *[,.;]| *(?:do|complete|use|get to))|"
+                      r"handouts?\b[^.;]{0,40}\bwaiting room|"
                       r"skipped(?=\s*(?:\(|[,.;]|$|today|this|for now|due|because))|"
                       r"said (?:no|nah|nope)|not interested|"
                       r"(?:she|he|they) skips? (?:it|them|those|that|this)\b|"
@@ -165,7 +184,8 @@ _NEGATED = re.compile(r"\b(?:(?:no|not|without|didn'?t|did not|won'?t)\s+"
                       r"(?:the\s+|a\s+)?|"
                       r"(?:skip|skipped|skipping)\s+(?:the\s+|a\s+|an\s+|any\s+)?(?:[\w/-]+\s+)?|"
                       r"(?:avoidance of|avoids|avoided|avoiding)\s+(?:the\s+)?|"
-                      r"brought\s+(?:in\s+)?(?:a|an)\s+(?:[\w-]+\s+)?)$",
+                      r"brought\s+(?:in\s+)?(?:a|an|the)\s+(?:[\w-]+\s+)?|"
+                      r"(?:picked up|grabbed) (?:one of )?(?:the|a)\s+)$",
                       re.IGNORECASE)
 # "explained what the reprocessing phase of EMDR involves": what lies ahead, told about
 # (that telling is psychoeducation, which is named by its own words).
@@ -222,6 +242,8 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
         if planned_ok:  # the section model asks what is named, done or not
             out.append((name, start, end))
             continue
+        if name == "interpretation" and _ANOTHER_SAID.search(unit_text, 0, start):
+            continue  # "Rachel pointed out that Glenn also went silent": her insight
         if name == "relaxation training" and _TIPP.search(unit_text, max(0, start - 100),
                                                           start):
             continue  # TIPP's paced breathing and paired relaxation are the DBT skill

@@ -20,6 +20,7 @@ _SHARED = re.compile(
     r"\b(?:wondered (?:aloud|out loud|with (?:her|him|them|the client|client))|"
     r"I (?:shared|offered|suggested|reflected|pointed out|named|noted to (?:her|him|them)|"
     r"commented|remarked|observed to (?:her|him|them)|said to (?:her|him|them)|"
+    r"said (?:that )?I (?:wondered|was wondering|had a hunch|had a sense)|"
     r"told (?:her|him|them)|asked (?:her|him|them)|invited (?:her|him|them)|interpreted)|"
     r"(?:told|asked|reflected to) (?:her|him|them|client) (?:that|whether|if)|"
     r"(?:told|gave|offered|shared with) (?:her|him|them|the client|client|the couple|"
