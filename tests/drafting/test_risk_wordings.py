@@ -676,7 +676,32 @@ def test_risk_wordings_learned_from_rounds_bu_to_cq(text: str, field: str, value
      "current"),
     ("Acted Wed night: hit her thighs with a hairbrush until they bruised.", "abuse_disclosure",
      False),
+    # ... and from dev-dg: in passing, in long notes about something else
+    ("He has been dragging an opened paperclip across his arm until it bleeds.", "self_harm",
+     "current"),
+    ("She hits and pinches her thighs until they bruise, most nights.", "self_harm", "current"),
+    ("They bite their forearm hard enough to bruise.", "self_harm", "current"),
+    ("Denies thoughts of harming patients or anyone else.", "homicidal_ideation", "denied"),
+    ("Reckons he's no danger to anyone else, just cranky.", "homicidal_ideation", "denied"),
+    ("She keeps thinking maybe she should just go be with Kayla, and that she has walked out "
+     "to the railroad bridge where it happened twice.", "suicidal_ideation", "endorsed_active"),
+    ("She has had unwanted thoughts of stabbing his wife near the knife block.",
+     "homicidal_ideation", "denied"),
+    ("I asked about it; she doesn't want to die. The statement was exhaustion and she clearly "
+     "disowns any wish to die.", "suicidal_ideation", "denied"),
+    ("He says the voices comment but don't tell him to hurt himself.", "self_harm",
+     "not_mentioned"),
+    ("Says she wishes he had died in the crash instead of Tyler.", "suicidal_ideation",
+     "not_mentioned"),
+    ("Says she wishes he had died in the crash instead of Tyler.", "homicidal_ideation",
+     "endorsed_passive"),
+    ("She denies low mood, denies thoughts of death or suicide, denies thoughts of harming "
+     "others.", "suicidal_ideation", "denied"),
+    ("The night in March 2019 when he took a bottle of his wife's pain pills with vodka "
+     "meaning not to wake up.", "suicidal_ideation", "not_mentioned"),
+    ("Psychoed on asking someone directly whether they are thinking about suicide.",
+     "suicidal_ideation", "not_mentioned"),
 ])
-def test_risk_wordings_learned_from_rounds_cv_to_de(text: str, field: str,
+def test_risk_wordings_learned_from_rounds_cv_to_dg(text: str, field: str,
                                                      value: str | bool) -> None:
     assert draft(text).risk.to_dict()[field] == value

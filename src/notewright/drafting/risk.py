@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from notewright.drafting.lexicons import PatternRow, fold, pattern_rows
@@ -260,6 +260,10 @@ _BACKGROUND = re.compile(r"\bper (?:intake|records?|the chart|chart|referral)|no
                          r"\bbackground\b|from the chart", re.IGNORECASE)
 _BARE_ABUSE = re.compile(r"^abus\w*$", re.IGNORECASE)
 _SCREENER = re.compile(r"\bC-?SSRS\b|\bColumbia\b|\bASQ\b", re.IGNORECASE)
+_THOUGHTS_OF = re.compile(r"thoughts? (?:of|about) ", re.IGNORECASE)
+# "she wishes he had died in the crash": the wish is for another's death.
+_OTHERS_DEATH = re.compile(r"\b(she|he|they)\s+(?:\w+\s+)?wish\w*\s+(?:that\s+)?(?!\1\b)"
+                           r"(?:she|he|they)\s+(?:had|hadn'?t|would|were|was)\b", re.IGNORECASE)
 _SAME_SUBJECT = re.compile(r"\b(she|he|they)\s+(?:\w+\s+)?wish\w*\s+(?:that\s+)?\1\s+"
                            r"(?:was|were|would|could)\b", re.IGNORECASE)
 # "hopes her father dies peacefully" is grief; "I hope he doesn't die" is fear: neither is a
@@ -449,6 +453,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     # "she wishes she were dead": herself; so is "wished he were dead" read
                     # off a suicide screener's first item.
                     target, grade = "si", "passive"
+                if target == "si" and grade == "passive" and _OTHERS_DEATH.search(
+                        unit[max(0, m.start() - 30):m.end()]):
+                    target = "hi"
                 if row.value in ("si", "hi") and status == "affirmed" and grade in ("", "screen"):
                     clause = before + m.group() + after
                     rest = unit[m.end() + len(after):]
@@ -469,6 +476,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 found.append(Mention(target, grade, status, (u_start, u_end), quoted,
                                      spoken_in_anger, asked,
                                      words=(u_start + m.start(), u_start + m.end())))
+    found = _purpose_of_a_past_attempt(text, found)
     for u_start, u_end in units:
         item = _ITEM9.search(text, u_start, u_end)
         if item and not any(m.unit == (u_start, u_end) and m.target == "si" for m in found):
@@ -477,14 +485,35 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     # "she wishes he would die": the same words read as a wish to die and as a wish that
     # another person die; the other person is named, so it is the latter.
     others = [m.words for m in found if m.target == "hi"]
+    # ("denies thoughts of death or suicide, denies thoughts of harming others": a list of
+    # denials, each its own.)
     found = [m for m in found if not (m.target == "si" and m.grade == "passive" and any(
-        a < m.words[1] and m.words[0] < b for a, b in others))]
+        a < m.words[1] and m.words[0] < b for a, b in others)
+        and not _THOUGHTS_OF.match(text, m.words[0]))]
     # "hit her thighs with a hairbrush until they bruised": the same words read as a blow
     # and as self-injury; the bruises are her own, so it is the latter.
     injuries = [m.words for m in found if m.target == "self_harm"]
     found = [m for m in found if not (m.target == "abuse" and any(
         a < m.words[1] and m.words[0] < b for a, b in injuries))]
     return _disowned(text, found)
+
+
+_NOW = re.compile(r"[.;]|\b(?:now|today|currently|this (?:week|wk|month)|since|lately|again)\b",
+                  re.IGNORECASE)
+
+
+def _purpose_of_a_past_attempt(text: str, found: list[Mention]) -> list[Mention]:
+    """"the night in March 2019 when he took a bottle of pain pills … meaning not to wake
+    up": the wish is the purpose of the attempt just told as history, and as old."""
+    past = [m for m in found if m.status == "historical" and m.target in ("si", "self_harm")]
+    out = []
+    for m in found:
+        if m.target == "si" and m.status == "affirmed" and any(
+                p.unit == m.unit and p.words[1] <= m.words[0]
+                and not _NOW.search(text, p.words[1], m.words[0]) for p in past):
+            m = replace(m, status="historical")
+        out.append(m)
+    return out
 
 
 def _disowned(text: str, found: list[Mention]) -> list[Mention]:
