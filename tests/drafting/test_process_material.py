@@ -575,3 +575,31 @@ def test_process_learned_from_round_dd(process: str) -> None:
 def test_a_clients_doubt_about_the_fit_stays_in_the_note() -> None:
     d = draft(BEFORE + "She said she is not sure therapy is the right fit for her." + AFTER)
     assert "right fit" not in _private(d)
+
+
+# Learned from dev-dh: terse fragments and third-person asides.
+@pytest.mark.parametrize("process", [
+    "Tired. Hard to track him today.",
+    "? attachment stuff w/ mom.",
+    "Writer found self rushing the close.",
+    "guess: anger covering shame.",
+    "need consult re boundaries.",
+    "prob. testing limits w/ me.",
+    "Rushed the grounding script - should've slowed down.",
+    "Writer aware of strong pull to rescue her.",
+    "Bored. Drifted twice during his work story.",
+])
+def test_process_learned_from_round_dh(process: str) -> None:
+    d = draft(BEFORE + process + AFTER)
+    for clause in re.split(r"(?<=\.) | - ", process):
+        assert clause.rstrip(".") in _private(d)
+
+
+@pytest.mark.parametrize("clinical", [
+    "? med nonadherence - will check w/ prescriber.",
+    "Pt tired. Flat affect.",
+    "Exhausted, hands shaking, coherent.",
+])
+def test_terse_clinical_lines_stay_in_the_note(clinical: str) -> None:
+    d = draft(BEFORE + clinical + AFTER)
+    assert _private(d) == ""

@@ -326,9 +326,11 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
         note_to_self = _NOTE_TO_SELF.match(masks[index]) is not None
         if (kinds[index] == PROCESS and cue is not None and cue[1]
                 and (seg.joined in ("clause", "subject")
-                     or (note_to_self and _one_aside(text, before, seg)))
+                     or (note_to_self and _one_aside(text, before, seg))
+                     or _BARE_REACTION.match(masks[index - 1]))
                 and kinds[index - 1] != PROCESS
-                and (_weak_cue(masks[index - 1]) or note_to_self)
+                and (_weak_cue(masks[index - 1]) or note_to_self
+                     or _BARE_REACTION.match(masks[index - 1]))
                 and not find_interventions(masks[index - 1])  # what was done is not private
                 and not _measures_in(before, measures)
                 and not mentions(text, [(before.start, before.end)])):
@@ -359,6 +361,11 @@ def _reach_back_from_held(text: str, segments: Sequence[Segment], masks: Sequenc
             at -= 1
             if segments[at].joined not in ("clause", "subject"):
                 break
+
+
+# "Tired. Hard to track him today.": one word of the clinician's state, then its reason.
+_BARE_REACTION = re.compile(r"^\W*(?:tired|bored|drained|exhausted|irritated|annoyed|"
+                            r"frustrated|impatient|distracted|uneasy)\W*$", re.IGNORECASE)
 
 
 def _one_aside(text: str, before: Segment, seg: Segment) -> bool:

@@ -53,7 +53,10 @@ _SENTENCE_STARTERS = frozenset(
     "Her His Their Writer Clinician Therapist Today Next No Not Will Discussed Reviewed".split())
 _STRENGTH = {"": 0, "subject": 1, "clause": 2, "sentence": 3, "line": 4}
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·‣◦–—>]+|\d{1,2}[.)]|[a-z][.)])[ \t]+")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+\S)|[.!?]+[\"'”’)\]]*$")
+# ("? attachment stuff w/ mom": a question mark that opens a line of shorthand is the
+# writer's query about what follows, not the end of anything.)
+_SENTENCE_END = re.compile(r"(?:[.!]|(?<!\s)\?)[.!?]*[\"'”’)\]]*(?=\s+\S)|"
+                           r"(?:[.!]|(?<!\s)\?)[.!?]*[\"'”’)\]]*$")
 # A spaced dash breaks a clause, but not after a comma: ", - plan, - intent" is a list of
 # negatives in shorthand, and the minus is the negation.
 _HARD_BREAK = re.compile(r";\s*|(?<!,)\s+[-–—]{1,2}\s+|\s*\|\s*")
