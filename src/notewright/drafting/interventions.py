@@ -152,6 +152,7 @@ _SENTENCE_STOP = re.compile(r"\s+[.!?](?=\w)(?!(?:rD|rM|srM|sM|tS|tp|lc|[A-Z])\b
 _AFTER = 45  # and after it, within its clause
 # Someone named, or the client, said it: an insight of theirs, not the clinician's
 # interpretation ("Chidi pointed out that both grandfathers…").
+_SAYING = re.compile(r"(?:pointed|explain|interpret|link|suggest|offer|wonder)", re.IGNORECASE)
 _ANOTHER_SAID = re.compile(r"(?:\b(?!(?:I|We|T|Clinician|Therapist|Writer|Counsel+or|Then|And|"
                            r"Also|Gently|Later|Finally|Briefly|Today)\b)(?-i:[A-Z][a-z]+)|"
                            r"\b(?:she|he|they|client|pt|cl|mom|mum|dad))\s+$", re.IGNORECASE)
@@ -180,7 +181,8 @@ _NEGATED = re.compile(r"\b(?:(?:no|not|without|didn'?t|did not|won'?t)\s+"
                       # a homework review: what the client did with last week's worksheet
                       r"last week'?s\s+(?:[\w-]+\s+)?|homework review:\s+(?:[\w']+\s+){0,4}|"
                       # "She has her sister's number and the crisis line in her phone"
-                      r"(?:she|he|they) (?:has|had|keeps) (?:[\w']+\s+){0,4}(?:and\s+)?"
+                      r"(?:(?:she|he|they) (?:has|had|keeps)|(?:^|[;,.]\s*)(?:has|keeps)) "
+                      r"(?:[\w']+\s+){0,4}(?:and\s+)?"
                       r"(?:the\s+|a\s+)?|"
                       r"(?:skip|skipped|skipping)\s+(?:the\s+|a\s+|an\s+|any\s+)?(?:[\w/-]+\s+)?|"
                       r"(?:avoidance of|avoids|avoided|avoiding)\s+(?:the\s+)?|"
@@ -242,8 +244,9 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
         if planned_ok:  # the section model asks what is named, done or not
             out.append((name, start, end))
             continue
-        if name == "interpretation" and _ANOTHER_SAID.search(unit_text, 0, start):
-            continue  # "Rachel pointed out that Glenn also went silent": her insight
+        if (name in ("interpretation", "psychoeducation") and _SAYING.match(unit_text, start)
+                and _ANOTHER_SAID.search(unit_text, 0, start)):
+            continue  # "Rachel pointed out that…", "she explained the Static to him": theirs
         if name == "relaxation training" and _TIPP.search(unit_text, max(0, start - 100),
                                                           start):
             continue  # TIPP's paced breathing and paired relaxation are the DBT skill

@@ -19,10 +19,11 @@ KINDS = ("hypothesis", "countertransference", "own_work", "personal_history", "w
 _SHARED = re.compile(
     r"\b(?:wondered (?:aloud|out loud|with (?:her|him|them|the client|client))|"
     r"I (?:shared|offered|suggested|reflected|pointed out|named|noted to (?:her|him|them)|"
-    r"commented|remarked|observed to (?:her|him|them)|said to (?:her|him|them)|"
+    r"commented|remarked|observed to (?:her|him|them)|said to (?:her|him|them|(?-i:[A-Z][a-z]+))|"
     r"said (?:that )?I (?:wondered|was wondering|had a hunch|had a sense)|"
     r"told (?:her|him|them)|asked (?:her|him|them)|invited (?:her|him|them)|interpreted)|"
     r"(?:told|asked|reflected to) (?:her|him|them|client) (?:that|whether|if)|"
+    r"^\W*(?:said|suggested|offered|put it) to (?:her|him|them|(?-i:[A-Z][a-z]+))|"
     r"(?:told|gave|offered|shared with) (?:her|him|them|the client|client|the couple|"
     r"the family|\w+) (?:my|our) (?:hunch|hypothesis|impression|sense|guess|read))\b",
     re.IGNORECASE)
