@@ -701,7 +701,31 @@ def test_risk_wordings_learned_from_rounds_bu_to_cq(text: str, field: str, value
      "meaning not to wake up.", "suicidal_ideation", "not_mentioned"),
     ("Psychoed on asking someone directly whether they are thinking about suicide.",
      "suicidal_ideation", "not_mentioned"),
+    # ... and from dev-dk: by behaviour and in idioms, from many countries
+    ("When I asked directly he said he has thought about stepping in front of the express.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Priya: 'If he leaves wet towels on the bed one more time I swear I'll kill him' - said "
+     "laughing, Tom laughed too.", "homicidal_ideation", "not_mentioned"),
+    ("She said the old habit with the razor is back - twice since spring break.", "self_harm",
+     "current"),
+    ("Her roommate, who told Sofia on Sunday that she had been thinking about killing herself "
+     "and had pills saved up.", "suicidal_ideation", "not_mentioned"),
+    ("Twice last week he thought about running Gary (ex's new partner) off the road.",
+     "homicidal_ideation", "endorsed_active"),
+    ("Says she sometimes wishes he'd 'just get hit by a lorry' on the way over.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("He denies any wish to die and denies thoughts of harming anybody.", "suicidal_ideation",
+     "denied"),
+    ('Ethan: "Sometimes I wish he\'d just die so I could have my room back." Sibling conflict '
+     "with a passive death wish toward brother. Denies thoughts of hurting himself.",
+     "suicidal_ideation", "denied"),
 ])
-def test_risk_wordings_learned_from_rounds_cv_to_dg(text: str, field: str,
+def test_risk_wordings_learned_from_rounds_cv_to_dk(text: str, field: str,
                                                      value: str | bool) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+def test_the_clients_own_ideation_after_a_relatives_stays_hers() -> None:
+    d = draft("Her brother attempted suicide in May and she has been thinking about killing "
+              "herself since.")
+    assert d.risk.suicidal_ideation == "endorsed_active"

@@ -28,7 +28,10 @@ _AFFIRMING_VERBS = (r"endorse[sd]?|endorsing|reports?|reported|admits?|admitted|
 _TERMINATOR = re.compile(
     rf"\b(?:but|however|although|though|except|yet|whereas|while|{_AFFIRMING_VERBS})\b|[;.!?]|"
     # "wouldn't do anything, just wouldn't mind not waking": the contrast starts anew
-    r",\s*(?:just|only)\b",
+    r",\s*(?:just|only)\b|"
+    # "Her brother attempted suicide in May and she has been thinking…": a new subject
+    r"\band (?=(?:she|he|they) (?:has|have|had|is|was|are|were|says|said|reports|reported|"
+    r"feels|felt|thinks|thought|wants|wanted|keeps|kept)\b)",
     re.IGNORECASE)
 _WINDOW = 70  # characters a cue reaches before (or after) its target
 _ACTIVE = re.compile(r"\b(?:plan|plans|planned|intent|intention|method|means|rehears\w*|"
@@ -260,7 +263,12 @@ _BACKGROUND = re.compile(r"\bper (?:intake|records?|the chart|chart|referral)|no
                          r"\bbackground\b|from the chart", re.IGNORECASE)
 _BARE_ABUSE = re.compile(r"^abus\w*$", re.IGNORECASE)
 _SCREENER = re.compile(r"\bC-?SSRS\b|\bColumbia\b|\bASQ\b", re.IGNORECASE)
-_THOUGHTS_OF = re.compile(r"thoughts? (?:of|about) ", re.IGNORECASE)
+_NEW_SUBJECT = re.compile(r"[.;!?]|\b(?:she|he|they|I|we|client|pt|cl|patient)\b|"
+                          r"\b(?-i:[A-Z][a-z]+)\b", re.IGNORECASE)
+_ANOTHER_PERSON = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
+# "'I swear I'll kill him' - said laughing": a joke, told as one.
+_JOKING = re.compile(r"\b(?:laugh\w*|joking\w*|jokingly|as a joke|in jest|tongue in cheek)\b",
+                     re.IGNORECASE)
 # "she wishes he had died in the crash": the wish is for another's death.
 _OTHERS_DEATH = re.compile(r"\b(she|he|they)\s+(?:\w+\s+)?wish\w*\s+(?:that\s+)?(?!\1\b)"
                            r"(?:she|he|they)\s+(?:had|hadn'?t|would|were|was)\b", re.IGNORECASE)
@@ -371,6 +379,7 @@ _FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:just\s+)?
 def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
              ) -> list[Mention]:
     found: list[Mention] = []
+    theirs: list[Source] = []  # the words of someone else's ideation
     for u_start, u_end in units:
         unit = text[u_start:u_end]
         folded = fold(unit)
@@ -391,10 +400,12 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     # those words, not the clinician's account after them.
                     before = _unquoted(before, u_start + m.start() - len(before), quotes)
                 after = _clause_after(unit, m.end(), len(unit))
-                if (row.extra != "denial" and _has("hypothetical", _conditional_intent(
-                        row.value, row.extra, before), "")) or (
-                        row.value != "abuse" and _has("family", before, "")):
+                if row.value != "abuse" and _has("family", before, ""):
+                    theirs.append((u_start + m.start(), u_start + m.end()))
                     continue  # someone else's ideation; but "her uncle abused her" is hers
+                if row.extra != "denial" and _has("hypothetical", _conditional_intent(
+                        row.value, row.extra, before), ""):
+                    continue
                 if row.value in ("si", "hi") and _HOPED_NOT.match(m.group()) or (
                         row.value == "hi" and _PEACEFUL_END.match(unit, m.end())):
                     continue
@@ -404,6 +415,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                                                  or _ITEM_AFTER.match(unit, m.end())):
                     continue
                 if row.value == "hi" and _SOMEONE_ELSES_THREAT.search(unit, 0, m.start()):
+                    continue
+                if (row.value == "hi" and quoted and "kill" in m.group().lower()
+                        and _JOKING.search(unit)):
                     continue
                 if row.value == "abuse" and (_BACKGROUND.search(before + after) or
                                              (quoted and _BARE_ABUSE.match(m.group()))):
@@ -476,6 +490,12 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 found.append(Mention(target, grade, status, (u_start, u_end), quoted,
                                      spoken_in_anger, asked,
                                      words=(u_start + m.start(), u_start + m.end())))
+    # "…her roommate, who told Sofia that she had been thinking about killing herself and
+    # had pills saved up": the clause goes on about the same person, with no new subject
+    # ("…and she has been thinking of it herself since" would be the client's).
+    found = [m for m in found if m.target == "abuse" or not any(
+        0 <= m.words[0] - b <= 80 and not _NEW_SUBJECT.search(text, b, m.words[0])
+        for _, b in theirs)]
     found = _purpose_of_a_past_attempt(text, found)
     for u_start, u_end in units:
         item = _ITEM9.search(text, u_start, u_end)
@@ -484,12 +504,12 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                                  "affirmed", (u_start, u_end), screener_item=True))
     # "she wishes he would die": the same words read as a wish to die and as a wish that
     # another person die; the other person is named, so it is the latter.
-    others = [m.words for m in found if m.target == "hi"]
-    # ("denies thoughts of death or suicide, denies thoughts of harming others": a list of
-    # denials, each its own.)
+    # ("denies any wish to die and denies thoughts of harming anybody" is a list of
+    # denials, each its own: a denied wish to die that names no one else stays.)
+    others = [m.words for m in found if m.target == "hi" and (
+        m.status != "negated" or _ANOTHER_PERSON.search(text, *m.words))]
     found = [m for m in found if not (m.target == "si" and m.grade == "passive" and any(
-        a < m.words[1] and m.words[0] < b for a, b in others)
-        and not _THOUGHTS_OF.match(text, m.words[0]))]
+        a < m.words[1] and m.words[0] < b for a, b in others))]
     # "hit her thighs with a hairbrush until they bruised": the same words read as a blow
     # and as self-injury; the bruises are her own, so it is the latter.
     injuries = [m.words for m in found if m.target == "self_harm"]
