@@ -54,6 +54,8 @@ _NOT_DONE = re.compile(
     r"(?:her|his|their|the) (?:OB|GP|PCP|pediatrician|paediatrician|obstetrician|midwife|"
     r"family doctor|doctor|nurse practitioner) (?:did|does|has done|had done|ran|runs)|"
     r"run by (?:my |a |another )?(?:colleague|co-?worker|co-?facilitator)|they covered|"
+    r"per (?:her |his |their |the )?(?:psychiatrist|prescriber|PCP|GP|doctor|OB|pediatrician|"
+    r"nurse)|"
     r"(?<!reviewed )(?<!reviewed and )(?<!reviewed, )(?:is )?still (?:current|in place)|"
     r"decided against|(?:considered|thought about) (?:doing |starting )?"
     r"(?:a |an |the )?\w+,? but|saved (?:it|that|this)|(?:was |were )?pushed to|"
@@ -146,7 +148,8 @@ _NOT_DONE = re.compile(
 
 
 _REACH = 60  # characters before a mention that can say it was not done
-_TIPP = re.compile(r"\bTIPP?\b")
+# TIPP named, or its temperature step described ("cold water on face, paced breathing")
+_TIPP = re.compile(r"(?-i:\bTIPP?\b)|\bcold water\b|\bice\b", re.IGNORECASE)
 # a sentence end, in reversed text ("Dr. Farouk" is not one)
 _SENTENCE_STOP = re.compile(r"\s+[.!?](?=\w)(?!(?:rD|rM|srM|sM|tS|tp|lc|[A-Z])\b)")
 _AFTER = 45  # and after it, within its clause
@@ -206,7 +209,7 @@ _OFFERED = re.compile(r"\b(?:offered|suggested|proposed|recommended|discussed|ra
 _DONE_HERE = re.compile(r"\b(?:in (?:sess|session)|today|this session|reviewed|completed|"
                         r"updated|practiced|practised|taught|"
                         r"\w+ed (?:his|her|their|the|a|an|one|\d+)\b)", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[,;.!?\n]|(?<!\bre):|\s(?:but|then|so|while)\s|"
+_CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)|(?<!\bre):|\s(?:but|then|so|while)\s|"
                          r"\sand (?=will|we|I|pt|cl|client|she|he|they)", re.IGNORECASE)
 
 
