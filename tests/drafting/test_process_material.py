@@ -603,3 +603,35 @@ def test_process_learned_from_round_dh(process: str) -> None:
 def test_terse_clinical_lines_stay_in_the_note(clinical: str) -> None:
     d = draft(BEFORE + clinical + AFTER)
     assert _private(d) == ""
+
+
+# Learned from dev-di: process in one to six words, beside terse clinical look-alikes.
+@pytest.mark.parametrize("process", [
+    "Drained after.",
+    "Annoying.",
+    "Uneasy re: his laugh.",
+    "Hard to hang up.",
+    "Clock-watching, me.",
+    "Missed the cue re: his brother.",
+    "? her mom did the same to her",
+    "Doubt it was a one-time thing.",
+    "Clinician aware of siding with Priya.",
+])
+def test_process_learned_from_round_di(process: str) -> None:
+    assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))
+
+
+@pytest.mark.parametrize("clinical", [
+    "Sleep diary: 5 hrs asleep out of 8 in bed, lots of clock-watching.",
+    "Drained after each trial, per pt.",
+    "? MDD recurrent - will screen again next week.",
+])
+def test_terse_clinical_look_alikes_from_round_di_stay(clinical: str) -> None:
+    assert _private(draft(BEFORE + clinical + AFTER)) == ""
+
+
+def test_the_clinicians_lower_case_sentence_after_a_quote_is_its_own() -> None:
+    d = draft("Psychoed on postpartum intrusive thoughts. She cried with relief: 'I thought I "
+              "was a monster.' my own postpartum months came back. Plan: weekly.")
+    assert "my own postpartum months came back" in _private(d)
+    assert "cried with relief" in d.text

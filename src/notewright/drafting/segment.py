@@ -52,6 +52,10 @@ _SENTENCE_STARTERS = frozenset(
     "She He They The Then We It This That There Client Pt Cl Plan Denies Reports Mood Affect "
     "Her His Their Writer Clinician Therapist Today Next No Not Will Discussed Reviewed".split())
 _STRENGTH = {"": 0, "subject": 1, "clause": 2, "sentence": 3, "line": 4}
+# "…'I thought I was a monster.' my own postpartum months came back": the clinician's
+# own voice, typed in lower case, starts a sentence after a quote.
+_OWN_VOICE = re.compile(r"(?:my|i|i'm|i've|me|myself|lost my|felt|noticed|need|wonder|"
+                        r"wondering)\b")
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·‣◦–—>]+|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 # ("? attachment stuff w/ mom": a question mark that opens a line of shorthand is the
 # writer's query about what follows, not the end of anything.)
@@ -203,11 +207,15 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
                 cuts.setdefault(start + m.end(), "sentence")
     for m in _SENTENCE_END.finditer(chunk):
         pos = start + m.end()
+        if m.group().startswith("?") and (start + m.start() == 0
+                                          or text[start + m.start() - 1].isspace()):
+            continue  # the "?" opens the line: the chunk's own start hides what precedes it
         if _inside(start + m.start(), protected):
             # 'then said "sixty years of waiting." This echoes…': a sentence that ends
             # with its quote ends after the closing mark, when a new sentence follows.
             after = chunk[m.end():].lstrip()
-            if _inside(pos, protected) or not after[:1].isupper():
+            if _inside(pos, protected) or not (after[:1].isupper()
+                                               or _OWN_VOICE.match(after)):
                 continue
         word_start = chunk.rfind(" ", 0, m.start()) + 1
         typed = chunk[word_start:m.start() + 1].lstrip("(")
