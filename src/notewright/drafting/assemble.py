@@ -324,13 +324,12 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
         seg, before = segments[index], segments[index - 1]
         cue = process_cue(masks[index])
         note_to_self = _NOTE_TO_SELF.match(masks[index]) is not None
+        bare = _BARE_REACTION.match(masks[index - 1]) is not None
         if (kinds[index] == PROCESS and cue is not None and cue[1]
                 and (seg.joined in ("clause", "subject")
-                     or (note_to_self and _one_aside(text, before, seg))
-                     or _BARE_REACTION.match(masks[index - 1]))
+                     or (note_to_self and _one_aside(text, before, seg)) or bare)
                 and kinds[index - 1] != PROCESS
-                and (_weak_cue(masks[index - 1]) or note_to_self
-                     or _BARE_REACTION.match(masks[index - 1]))
+                and (_weak_cue(masks[index - 1]) or note_to_self or bare)
                 and not find_interventions(masks[index - 1])  # what was done is not private
                 and not _measures_in(before, measures)
                 and not mentions(text, [(before.start, before.end)])):

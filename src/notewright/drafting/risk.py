@@ -508,14 +508,18 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     # denials, each its own: a denied wish to die that names no one else stays.)
     others = [m.words for m in found if m.target == "hi" and (
         m.status != "negated" or _ANOTHER_PERSON.search(text, *m.words))]
-    found = [m for m in found if not (m.target == "si" and m.grade == "passive" and any(
-        a < m.words[1] and m.words[0] < b for a, b in others))]
+    found = [m for m in found if not (m.target == "si" and m.grade == "passive"
+                                      and _overlaps(m.words, others))]
     # "hit her thighs with a hairbrush until they bruised": the same words read as a blow
     # and as self-injury; the bruises are her own, so it is the latter.
     injuries = [m.words for m in found if m.target == "self_harm"]
-    found = [m for m in found if not (m.target == "abuse" and any(
-        a < m.words[1] and m.words[0] < b for a, b in injuries))]
+    found = [m for m in found if not (m.target == "abuse" and _overlaps(m.words, injuries))]
     return _disowned(text, found)
+
+
+def _overlaps(words: Source, spans: Sequence[Source]) -> bool:
+    """The same words read two ways: one reading gives way to the other."""
+    return any(a < words[1] and words[0] < b for a, b in spans)
 
 
 _NOW = re.compile(r"[.;]|\b(?:now|today|currently|this (?:week|wk|month)|since|lately|again)\b",
