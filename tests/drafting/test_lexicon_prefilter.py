@@ -58,6 +58,18 @@ def test_prefilter_reads_alternatives_groups_and_look_behinds() -> None:
     optional_first = prefilter('"?I\'m having the thought')
     assert optional_first is not None and set(optional_first.loose) == {
         "i'm having the thought", '"i\'m having the thought'}
+    # A line that must open with a word after any punctuation still needs that word.
+    line_start = prefilter(r"^\W*(ugh+|sigh)\b")
+    assert line_start is not None and line_start.keys == {"ugh", "sig"}
+
+
+@pytest.mark.parametrize("name", sorted(LEXICONS))
+def test_the_index_offers_exactly_the_rows_that_may_match_in_file_order(name: str) -> None:
+    value, extra = LEXICONS[name]
+    lexicon = pattern_rows(name, value, extra)
+    for text in PIECES[::7] + ["", "ſelf-harm", "İ wonder"]:
+        folded = Folded.of(text)
+        assert lexicon.candidates(folded) == tuple(r for r in lexicon if r.may_match(folded))
 
 
 def test_whole_short_words_are_told_from_prefixes() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from notewright.drafting.lexicons import PatternRow, fold, pattern_rows
+from notewright.drafting.lexicons import Lexicon, fold, pattern_rows
 
 # A mention governed by one of these is not something the clinician did in this session.
 _NOT_DONE = re.compile(
@@ -214,7 +214,7 @@ _CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)|(?<!\bre):|\s(?:but|then|so|while)\
 
 
 @cache
-def _rows() -> tuple[PatternRow, ...]:
+def _rows() -> Lexicon:
     return pattern_rows("interventions.tsv", "intervention")
 
 
@@ -223,7 +223,7 @@ def lexicon_mentions(unit_text: str) -> tuple[tuple[str, int, int], ...]:
     # Each unit is scanned once per draft: the section model asks about it twice (as
     # itself and as the next unit's "previous") and the assembler once more.
     folded = fold(unit_text)
-    return tuple((row.value, m.start(), m.end()) for row in _rows() if row.may_match(folded)
+    return tuple((row.value, m.start(), m.end()) for row in _rows().candidates(folded)
                  for m in row.pattern.finditer(unit_text))
 
 

@@ -127,6 +127,11 @@ def _heads(alternative: str) -> frozenset[str] | None:
     while True:  # anchors and look-behinds consume nothing
         if alternative.startswith(("^", "\\b"), i):
             i += 1 if alternative[i] == "^" else 2
+        elif alternative.startswith(("\\W*", "\\W+"), i):
+            # "^\W*careful": the match may start at punctuation, but the word after it is
+            # there, at a word start, whenever the pattern matches; that is all the
+            # prefilter asks of a head.
+            i += 3
         elif alternative.startswith(("(?<=", "(?<!", "(?=", "(?!"), i):
             i = _group_end(alternative, i)
         else:
@@ -264,8 +269,50 @@ class PatternRow:
         return not f.keys.isdisjoint(folded.starts) or any(h in folded.text for h in f.loose)
 
 
+class Lexicon:
+    """A lexicon's rows in file order, indexed by what their matches start with, so that
+    a unit is tried only against the rows it could match: a few words cannot start most
+    of a lexicon's hundreds of rows, and asking every row costs more than the matching."""
+
+    __slots__ = ("rows", "_by_key", "_keys", "_loose", "_always")
+
+    def __init__(self, rows: tuple[PatternRow, ...]) -> None:
+        self.rows = rows
+        by_key: dict[str, list[int]] = {}
+        loose: list[tuple[str, int]] = []
+        always: list[int] = []
+        for i, row in enumerate(rows):
+            if row.prefilter is None:
+                always.append(i)
+                continue
+            for key in row.prefilter.keys:
+                by_key.setdefault(key, []).append(i)
+            loose.extend((head, i) for head in row.prefilter.loose)
+        self._by_key = {key: tuple(found) for key, found in by_key.items()}
+        self._keys = frozenset(by_key)
+        self._loose = tuple(loose)
+        self._always = tuple(always)
+
+    def __iter__(self) -> Iterator[PatternRow]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def candidates(self, folded: Folded) -> tuple[PatternRow, ...]:
+        """The rows, in file order, that may match the text: exactly those for which
+        `PatternRow.may_match` is true."""
+        if not folded.exact:
+            return self.rows
+        hits = set(self._always)
+        for key in folded.starts & self._keys:
+            hits.update(self._by_key[key])
+        hits.update(i for head, i in self._loose if head in folded.text)
+        return tuple(self.rows[i] for i in sorted(hits))
+
+
 def pattern_rows(name: str, value_column: str, extra_column: str | None = None,
-                 *, allowed: tuple[str, ...] | None = None) -> tuple[PatternRow, ...]:
+                 *, allowed: tuple[str, ...] | None = None) -> Lexicon:
     out = []
     for line, row in read_tsv(name):
         value = row.get(value_column, "").strip()
@@ -278,7 +325,7 @@ def pattern_rows(name: str, value_column: str, extra_column: str | None = None,
         out.append(PatternRow(compile_pattern(row["pattern"], file=name, line=line), value,
                               row.get(extra_column, "").strip() if extra_column else "", line,
                               prefilter(row["pattern"])))
-    return tuple(out)
+    return Lexicon(tuple(out))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from notewright.drafting.lexicons import PatternRow, fold, pattern_rows
+from notewright.drafting.lexicons import Lexicon, fold, pattern_rows
 
 KINDS = ("hypothesis", "countertransference", "own_work", "personal_history", "weak")
 
@@ -44,7 +44,7 @@ _CLINICAL = re.compile(
 
 
 @cache
-def _rows() -> tuple[PatternRow, ...]:
+def _rows() -> Lexicon:
     return pattern_rows("process_cues.tsv", "kind", "weight", allowed=KINDS)
 
 
@@ -62,8 +62,8 @@ def process_cue(unit_text: str) -> tuple[str, bool] | None:
     unit_text = _CLINICAL.sub(" ", unit_text)
     folded = fold(unit_text)
     weak: tuple[str, bool] | None = None
-    for row in _rows():
-        if row.may_match(folded) and row.pattern.search(unit_text):
+    for row in _rows().candidates(folded):
+        if row.pattern.search(unit_text):
             if row.extra == "strong":
                 return row.value, True
             weak = weak or (row.value, False)

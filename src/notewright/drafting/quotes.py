@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from notewright.drafting.lexicons import PatternRow, fold, pattern_rows
+from notewright.drafting.lexicons import Lexicon, fold, pattern_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,14 +103,14 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 @cache
-def _paraphrases() -> tuple[PatternRow, ...]:
+def _paraphrases() -> Lexicon:
     return pattern_rows("paraphrases.tsv", "paraphrase")
 
 
 def paraphrase(words: str) -> str | None:
     """A short paraphrase of what a quote expresses, or None when nothing matches."""
     folded = fold(words)
-    for row in _paraphrases():
-        if row.may_match(folded) and row.pattern.search(words):
+    for row in _paraphrases().candidates(folded):
+        if row.pattern.search(words):
             return row.value
     return None

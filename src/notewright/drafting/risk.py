@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from notewright.drafting.lexicons import PatternRow, fold, pattern_rows
+from notewright.drafting.lexicons import Lexicon, fold, pattern_rows
 from notewright.drafting.model import Risk, Source
 
 TARGETS = ("si", "hi", "self_harm", "abuse")
@@ -69,17 +69,17 @@ class Mention:
 
 
 @cache
-def _targets() -> tuple[PatternRow, ...]:
+def _targets() -> Lexicon:
     return pattern_rows("risk_targets.tsv", "target", "grade", allowed=TARGETS)
 
 
 @cache
-def _contexts() -> tuple[PatternRow, ...]:
+def _contexts() -> Lexicon:
     return pattern_rows("risk_context.tsv", "category", "direction", allowed=CONTEXTS)
 
 
 @cache
-def _ratings() -> tuple[PatternRow, ...]:
+def _ratings() -> Lexicon:
     return pattern_rows("risk_ratings.tsv", "toward", allowed=RATED)
 
 
@@ -98,7 +98,7 @@ _DENIAL_BESIDE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|no|without) (?:any )?(?
 
 
 @cache
-def _implied_by() -> tuple[PatternRow, ...]:
+def _implied_by() -> Lexicon:
     return pattern_rows("risk_implied.tsv", "reads", allowed=IMPLIED)
 
 
@@ -123,13 +123,12 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[_sentence_start(text, start):closed]
 
 
-def _first(rows: tuple[PatternRow, ...], text: str, only: str = "") -> str:
+def _first(rows: Lexicon, text: str, only: str = "") -> str:
     """The value of the first row that matches; with `only`, rows of other values are
     skipped except "not_ideation", which still vetoes."""
     folded = fold(text)
-    for row in rows:
-        if (not only or row.value in (only, "not_ideation")) and (
-                row.may_match(folded) and row.pattern.search(text)):
+    for row in rows.candidates(folded):
+        if (not only or row.value in (only, "not_ideation")) and row.pattern.search(text):
             return row.value
     return ""
 
@@ -199,20 +198,23 @@ def _historical(before: str, after: str) -> bool:
 
 def _last(category: str, before: str) -> int:
     """Where the last forward cue of a category ends in `before` (-1: none)."""
-    return max((m.end() for row in _contexts() if row.value == category
-                and row.extra in ("forward", "both") for m in row.pattern.finditer(before)),
-               default=-1)
+    return max((m.end() for pattern in _cues(category)[0]
+                for m in pattern.finditer(before)), default=-1)
 
 
 def _has(category: str, before: str, after: str) -> bool:
-    for row in _contexts():  # a clause is a few words: no prefilter pays for itself here
-        if row.value != category:
-            continue
-        if row.extra in ("forward", "both") and row.pattern.search(before):
-            return True
-        if row.extra in ("backward", "both") and row.pattern.search(after):
-            return True
-    return False
+    # A clause is a few words: no prefilter pays for itself here.
+    forward, backward = _cues(category)
+    return any(p.search(before) for p in forward) or any(p.search(after) for p in backward)
+
+
+@cache
+def _cues(category: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """The context rows of a category: those read before the mention (forward) and those
+    read after it (backward)."""
+    rows = [row for row in _contexts() if row.value == category]
+    return (tuple(r.pattern for r in rows if r.extra in ("forward", "both")),
+            tuple(r.pattern for r in rows if r.extra in ("backward", "both")))
 
 
 _ATTEMPT = re.compile(r"\b(?:overdos\w*|OD|attempt\w*|took|swallowed|ingested|tried to|"
@@ -384,9 +386,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
         unit = text[u_start:u_end]
         folded = fold(unit)
         seen: set[tuple[str, int]] = set()
-        for row in _targets():
-            if not row.may_match(folded):
-                continue
+        for row in _targets().candidates(folded):
             for m in row.pattern.finditer(unit):
                 key = (row.value, m.start())
                 if key in seen:
