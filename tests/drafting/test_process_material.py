@@ -635,3 +635,30 @@ def test_the_clinicians_lower_case_sentence_after_a_quote_is_its_own() -> None:
               "was a monster.' my own postpartum months came back. Plan: weekly.")
     assert "my own postpartum months came back" in _private(d)
     assert "cried with relief" in d.text
+
+
+# Learned from dev-dl, dev-dm, dev-do: the clinician's own reaction and doubts in a sentence.
+@pytest.mark.parametrize("process", [
+    "I will have trouble not thinking about this tonight.",
+    "The facilitator's own anxiety spiked at that point.",
+    "This writer keeps doubting whether this is the right group for her.",
+])
+def test_process_learned_from_rounds_dl_to_do(process: str) -> None:
+    assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))
+
+
+def test_a_note_to_self_goes_with_the_private_clause_after_it() -> None:
+    private = _private(draft(BEFORE + "I should go back to the custody story properly next "
+                             "time, I skated past it." + AFTER))
+    assert "I should go back to the custody story properly next time" in private
+    assert "I skated past it" in private
+
+
+@pytest.mark.parametrize("clinical", [
+    "She can't stop thinking about him since the breakup.",
+    "Her own anxiety spiked before the exam.",
+    "I should follow up with the PCP about the thyroid labs.",
+])
+def test_clinical_look_alikes_from_rounds_dl_to_do_stay(clinical: str) -> None:
+    assert _private(draft(BEFORE + clinical + AFTER)) == ""
+

@@ -729,3 +729,24 @@ def test_the_clients_own_ideation_after_a_relatives_stays_hers() -> None:
     d = draft("Her brother attempted suicide in May and she has been thinking about killing "
               "herself since.")
     assert d.risk.suicidal_ideation == "endorsed_active"
+
+
+@pytest.mark.parametrize("text,field,value", [
+    ("PHQ-9 14; she scored 0 on the item about being better off dead.", "suicidal_ideation",
+     "denied"),
+    ("He told me his stepfather touched him when he was about eight.", "abuse_disclosure",
+     True),
+    ("Grandpa touched her shoulder when she was crying; she leaned in.", "abuse_disclosure",
+     False),
+    ("Diary card: urges 3/5, cut once Tuesday (thigh, superficial).", "self_harm", "current"),
+    ("Seen in the ED Sunday after taking about 20 of his sertraline.", "self_harm", "current"),
+    ("Takes 50 mg sertraline each morning; no missed doses.", "self_harm", "not_mentioned"),
+    ("No self-harm since she burned her wrist last spring.", "self_harm", "history"),
+    ("He said nothing about the seating plan at the wedding.", "suicidal_ideation",
+     "not_mentioned"),
+    ("Assessment: passive SI, new this week. Plan: revisit SI and build a fuller safety plan "
+     "if it persists.", "suicidal_ideation", "endorsed_passive"),
+])
+def test_risk_wordings_learned_from_rounds_dm_to_do(text: str, field: str,
+                                                    value: str | bool) -> None:
+    assert draft(text).risk.to_dict()[field] == value

@@ -143,7 +143,9 @@ _NOT_DONE = re.compile(
     r"ran out of time|(?:did not|didn'?t) have time for|no time for|"
     r"homework (?:alone|on (?:her|his|their) own)|"
     r"in (?:her|his|their|\w+'s) individual (?:session|therapy)|already (?:given|done|covered|"
-    r"taught|shown))\b",
+    r"taught|shown)|"
+    # learned from dev-dn: the link in the chain where a skill could have been used
+    r"could (?:have|'ve) used)\b",
     re.IGNORECASE)
 
 

@@ -314,7 +314,7 @@ _NOTHING_SINCE = re.compile(
     r"\b(?:no|none|nothing|not|hasn'?t|has not|haven'?t|have not|denies|denied)\b.{0,40}\bsince\s*"
     r"(?:(?:19|20)\d\d|age\b|high school|college|(?:her|his|their) (?:teens|twenties)|\d+\b|"
     r"then\b|(?:the|his|her|their) (?:\w+ )?(?:burn|cut|cutting|attempt|overdose|od|episode|"
-    r"incident)\b|"
+    r"incident)\b|(?:she|he|they) (?:last )?(?:burned|cut|scratched|overdosed|attempted)\b|"
     r"(?:last|this past) (?:year|spring|summer|fall|autumn|winter)|(?:\w+ )?grade\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|$)|"
     # "has not self-harmed in over ten years": there was some, long ago
