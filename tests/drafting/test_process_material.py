@@ -642,6 +642,12 @@ def test_the_clinicians_lower_case_sentence_after_a_quote_is_its_own() -> None:
     "I will have trouble not thinking about this tonight.",
     "The facilitator's own anxiety spiked at that point.",
     "This writer keeps doubting whether this is the right group for her.",
+    "Taking it to consultation group next month.",
+    "Driving home I realized I never asked about the gun.",
+    "Gut says the move is bigger than she admits.",
+    "Shaken after this one.",
+    "I realize I've been focused on the teen and missed dad.",
+    "Missed how much dad was carrying, my blind spot.",
 ])
 def test_process_learned_from_rounds_dl_to_do(process: str) -> None:
     assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))
@@ -661,4 +667,18 @@ def test_a_note_to_self_goes_with_the_private_clause_after_it() -> None:
 ])
 def test_clinical_look_alikes_from_rounds_dl_to_do_stay(clinical: str) -> None:
     assert _private(draft(BEFORE + clinical + AFTER)) == ""
+
+
+def test_a_thought_held_back_past_a_hedge_is_withheld_whole() -> None:
+    private = _private(draft("Parents held a united line. Jordan's anger is at the stepdad role, "
+                             "not Greg personally, I think — not ready to name that. Boundaries "
+                             "improving."))
+    assert "Jordan's anger is at the stepdad role" in private
+    assert "Parents held a united line" not in private
+    assert "Boundaries improving" not in private
+
+
+def test_a_quiet_question_not_pushed_yet_is_withheld() -> None:
+    assert "something going on w peers" in _private(draft(
+        BEFORE + "?something going on w peers - not pushing yet." + AFTER))
 

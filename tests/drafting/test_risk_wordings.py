@@ -746,6 +746,21 @@ def test_the_clients_own_ideation_after_a_relatives_stays_hers() -> None:
      "not_mentioned"),
     ("Assessment: passive SI, new this week. Plan: revisit SI and build a fuller safety plan "
      "if it persists.", "suicidal_ideation", "endorsed_passive"),
+    # learned from dev-dp to dev-ds
+    ("Endorses passive SI - no plan.", "suicidal_ideation", "endorsed_passive"),
+    ("States 'i wish that guy would drop dead' - no plan, no intent.", "homicidal_ideation",
+     "endorsed_passive"),
+    ("SI - none. HI -", "homicidal_ideation", "denied"),
+    ("SI: denied. HI -\n- BA: activity schedule", "homicidal_ideation", "denied"),
+    ("SH hx - cutting in 8th grade, none x 2 yrs.", "self_harm", "history"),
+    ("Group dipped after one member disclosed thoughts of suicide. Marcus denied SI.",
+     "suicidal_ideation", "denied"),
+    ("He said he knows exactly where that road goes.", "homicidal_ideation", "not_mentioned"),
+    ("She hit 1 yr free of cutting on Sat.", "self_harm", "history"),
+    ("Continues to use skills in place of SH.", "self_harm", "denied"),  # as "instead of"
+    ("She reports no self-harm since and denies current SI.", "self_harm", "history"),
+    ("Passive thoughts of death last spring, none since, and denied any self-harm.",
+     "self_harm", "denied"),
 ])
 def test_risk_wordings_learned_from_rounds_dm_to_do(text: str, field: str,
                                                     value: str | bool) -> None:

@@ -46,7 +46,7 @@ _HELD_BACK = re.compile(r"\b(?:not ready to \w+ (?:it|this|that)|do I \w+ (?:it|
                         r"not the (?:time|moment|place) to \w+ (?:it|this|that)|"
                         r"hold (?:that|this|it) for now|(?:haven'?t|have not|not yet) "
                         r"(?:said|raised|shared|named|voiced) (?:it|this|that)|"
-                        r"not (?:saying|raising|naming|asking) (?:it |this |that )?yet)\b",
+                        r"not (?:saying|raising|naming|asking|pushing) (?:it |this |that )?yet)\b",
                         re.IGNORECASE)
 # ... but not a report of what the client said or did.
 _REPORTED = re.compile(r"\b(?:reports?|reported|states?|stated|says|said|denie[sd]|describe[sd]|"
@@ -351,6 +351,10 @@ def _reach_back_from_held(text: str, segments: Sequence[Segment], masks: Sequenc
         at = index
         while at > 0 and segments[at].joined != "line":
             before = segments[at - 1]
+            if (kinds[at - 1] == PROCESS and before.joined in ("clause", "subject")
+                    and len(masks[at - 1].split()) <= 3):
+                at -= 1  # "…, I think — not ready to name that": past the hedge, the thought
+                continue
             if (kinds[at - 1] == PROCESS or _REPORTED.search(masks[at - 1])
                     or opens_plan(masks[at - 1]) or before.heading
                     or find_interventions(masks[at - 1]) or _measures_in(before, measures)

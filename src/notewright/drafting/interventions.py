@@ -145,7 +145,16 @@ _NOT_DONE = re.compile(
     r"in (?:her|his|their|\w+'s) individual (?:session|therapy)|already (?:given|done|covered|"
     r"taught|shown)|"
     # learned from dev-dn: the link in the chain where a skill could have been used
-    r"could (?:have|'ve) used)\b",
+    r"could (?:have|'ve) used|"
+    # learned from dev-dp, dev-dq: a skill brought from group; what the client is to use
+    r"(?:thing|skill|one) from (?:the |her |his |their )?(?:skills )?group|"
+    r"(?<!taught )(?<!coached )(?<!helped )(?<!showed )(?<!teach )(?<!coach )"
+    r"(?:pt|cl|client) to (?:use|practi[cs]e|try|keep using)|"
+    # learned from dev-dr: another group member's, the individual therapist's
+    r"(?:another|one|other) (?:group )?member (?:\w+ )?(?:validated|reflected|shared|said|"
+    r"suggested|offered|pointed|led|did|taught|explained|modell?ed)|"
+    r"(?:with|w/) (?:her |his |their |the )?"
+    r"individual therapist)\b",
     re.IGNORECASE)
 
 

@@ -267,6 +267,11 @@ _BARE_ABUSE = re.compile(r"^abus\w*$", re.IGNORECASE)
 _SCREENER = re.compile(r"\bC-?SSRS\b|\bColumbia\b|\bASQ\b", re.IGNORECASE)
 _NEW_SUBJECT = re.compile(r"[.;!?]|\b(?:she|he|they|I|we|client|pt|cl|patient)\b|"
                           r"\b(?-i:[A-Z][a-z]+)\b", re.IGNORECASE)
+# "after one member disclosed thoughts of suicide": another group member's, told in a group
+# note (the verb would end the clause, so this is read on the words just before).
+_ANOTHER_MEMBER = re.compile(r"\b(?:another|one|a|other) (?:group )?members?(?: \w+)? (?:disclosed|"
+                             r"reported|shared|talked about|described|said|endorsed|admitted|"
+                             r"mentioned)\s+$", re.IGNORECASE)
 _ANOTHER_PERSON = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
 # "'I swear I'll kill him' - said laughing": a joke, told as one.
 _JOKING = re.compile(r"\b(?:laugh\w*|joking\w*|jokingly|as a joke|in jest|tongue in cheek)\b",
@@ -316,7 +321,7 @@ _NOTHING_SINCE = re.compile(
     r"then\b|(?:the|his|her|their) (?:\w+ )?(?:burn|cut|cutting|attempt|overdose|od|episode|"
     r"incident)\b|(?:she|he|they) (?:last )?(?:burned|cut|scratched|overdosed|attempted)\b|"
     r"(?:last|this past) (?:year|spring|summer|fall|autumn|winter)|(?:\w+ )?grade\b|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|$)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|and\b|$)|"
     # "has not self-harmed in over ten years": there was some, long ago
     r"\b(?:no|not|hasn'?t|has not|haven'?t|have not)\b.{0,40}\bin (?:over |more than |about )?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few)\+? ?(?:years|yrs?)\b|"
@@ -327,6 +332,9 @@ _NOTHING_SINCE = re.compile(
 _PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history|(?:19|20)\d\d)\b", re.IGNORECASE)
 # "SI -, HI -": a minus after the abbreviation is a negative (the segmenter trims it off).
 _MINUS_AFTER = re.compile(r"[ \t]*[-–−][ \t]*(?:[,;\n|]|$)")
+# "she hit 1 yr free of cutting": there was some, a year ago.
+_CLEAN_FOR = re.compile(r"\b(?:\d+|one|two|three|four|five|six|a|an) (?:yrs?|years?|months?|mos?|"
+                        r"weeks?|wks?) (?:free of|clean (?:of|from)|without)\s+$", re.IGNORECASE)
 # "Self-harm:" with nothing after it: an empty field of a pasted template.
 _EMPTY_FIELD = re.compile(r"^\s*:?\s*$")
 # "SI/HI not assessed this session", "did not assess SI", "ran out of time before asking
@@ -400,7 +408,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     # those words, not the clinician's account after them.
                     before = _unquoted(before, u_start + m.start() - len(before), quotes)
                 after = _clause_after(unit, m.end(), len(unit))
-                if row.value != "abuse" and _has("family", before, ""):
+                if row.value != "abuse" and (_has("family", before, "") or _ANOTHER_MEMBER.search(
+                        unit, max(0, m.start() - _WINDOW), m.start())):
                     theirs.append((u_start + m.start(), u_start + m.end()))
                     continue  # someone else's ideation; but "her uncle abused her" is hers
                 if row.extra != "denial" and _has("hypothetical", _conditional_intent(
@@ -438,14 +447,17 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 # The answer may sit in the next unit: the segmenter cuts at the "?".
                 inline = _ASKED_INLINE.match(text, u_start + m.end())
                 if (_EMPTY_FIELD.match(unit[m.end():]) and not unit[:m.start()].strip(" -•*\t")
-                        and row.extra not in ("screen", "denial")):  # "ASQ +" answers
+                        and row.extra not in ("screen", "denial")  # "ASQ +" answers
+                        and not _MINUS_AFTER.match(text, u_start + m.end())):  # "HI -"
                     continue
                 rest = unit[m.end():]
                 paired = _PAIRED.match(rest)  # "SI/HI not assessed"
                 if _UNASKED_AFTER.match(rest[paired.end():] if paired else rest) or (
                         _UNASKED_BEFORE.search(unit[:m.start()])):
                     continue
-                if row.value == "self_harm" and _NOTHING_SINCE.search(before + m.group() + after):
+                if row.value == "self_harm" and (
+                        _NOTHING_SINCE.search(before + m.group() + after)
+                        or _CLEAN_FOR.search(unit, max(0, m.start() - 40), m.start())):
                     status = "historical"  # "no attempts or SH since 2019": there was some
                 elif row.value == "self_harm" and _PAST_IN_MATCH.match(m.group()) and not (
                         _has("negated", before, after)):
