@@ -708,6 +708,14 @@ def test_no_interventions_warning() -> None:
     ("Her play reflects exposure to DV at home.", None, "exposure"),
     ("I explained that I'm a mandated reporter and must call.", None, "psychoeducation"),
     ("She did the cold water thing from group on Sunday.", None, "distress tolerance skills"),
+    # named techniques a probe of common shorthand found missing
+    ("Stimulus control instructions for insomnia.", "sleep hygiene education", None),
+    ("Exception-finding questions about the good days.", "solution-focused questioning",
+     None),
+    ("Continued the trauma narrative, chapter 3.", "exposure", None),
+    ("Trauma narrative not started yet; will begin once coping skills are solid.", None,
+     "exposure"),
+    ("Coping ahead for the holiday dinner.", "emotion regulation skills", None),
     # a sentence ends what the words before a mention can say about it
     ("He has kept the diary on his own. I listened and reflected back what his wife meant "
      "to him.", "reflective listening", None),

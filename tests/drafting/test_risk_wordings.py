@@ -765,3 +765,25 @@ def test_the_clients_own_ideation_after_a_relatives_stays_hers() -> None:
 def test_risk_wordings_learned_from_rounds_dm_to_do(text: str, field: str,
                                                     value: str | bool) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+# Shorthand endorsements must never read as denials (the words "no plan" after an
+# endorsement are its grade, not an answer), and shorthand denials never as endorsements.
+@pytest.mark.parametrize("text", [
+    "Passive SI - no plan/intent.", "+ passive SI, no plan", "SI: passive, no plan or intent",
+    "SI +, no plan", "SI present, no plan or intent", "Endorsed passive SI w/o plan.",
+    "passive SI (no plan, no intent)", "SI: yes - passive", "Cl endorsed SI - passive - no intent.",
+    "Admits to passive SI but no plan.", "SI passive. No plan. No intent.",
+    "Thoughts of being better off dead - yes, no plan.", "S/I passive, no plan", "+SI", "SI+",
+    "Current SI w/ no plan, no intent, no means.",
+])
+def test_shorthand_endorsements_are_endorsements(text: str) -> None:
+    assert draft(text).risk.suicidal_ideation.startswith("endorsed")
+
+
+@pytest.mark.parametrize("text", [
+    "SI: denied", "SI - no", "SI/HI: neg", "neg SI/HI", "SI: none", "SI -", "C-SSRS neg.",
+    "Denies SI, no plan or intent.", "Pt denies SI, HI, plan or intent.",
+])
+def test_shorthand_denials_are_denials(text: str) -> None:
+    assert draft(text).risk.suicidal_ideation == "denied"
