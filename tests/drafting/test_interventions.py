@@ -716,6 +716,8 @@ def test_no_interventions_warning() -> None:
     ("Trauma narrative not started yet; will begin once coping skills are solid.", None,
      "exposure"),
     ("Coping ahead for the holiday dinner.", "emotion regulation skills", None),
+    ("Stabilization first, so EMDR processing of the crash memory in 2 or 3 more sessions.",
+     None, "emdr processing"),
     # a sentence ends what the words before a mention can say about it
     ("He has kept the diary on his own. I listened and reflected back what his wife meant "
      "to him.", "reflective listening", None),

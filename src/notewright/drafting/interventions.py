@@ -186,7 +186,11 @@ _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|
                       r"(?:she|he|they) skips? (?:it|them|those|that|this)\b|"
                       r"- (?:she|he|they) skips\b|"
                       r"(?:is|are|was|were|'re|'s) not ready|not ready (?:for|yet)|"
-                      r"not (?:revised|reviewed|updated) today|did not (?:revise|review|update))\b",
+                      r"not (?:revised|reviewed|updated) today|did not (?:revise|review|update)|"
+                      # learned from dev-dp: "EMDR processing … probably in 2 or 3 more sessions"
+                      r"in (?:\d+|two|three|four|a few|a couple of)"
+                      r"(?: or (?:\d+|two|three|four|five))? more "
+                      r"(?:sessions?|sess|weeks?|wks?|visits?))\b",
                       re.IGNORECASE)
 # A mention negated where it stands: "no problem-solving allowed", "without role play",
 # "skipped the fight/flight psychoed".
