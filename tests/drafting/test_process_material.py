@@ -648,6 +648,12 @@ def test_the_clinicians_lower_case_sentence_after_a_quote_is_its_own() -> None:
     "Shaken after this one.",
     "I realize I've been focused on the teen and missed dad.",
     "Missed how much dad was carrying, my blind spot.",
+    "Still wondering if something more is going on with the roommate, just a feeling.",
+    "Supervision q: is it time to push for the full program?",
+    "The dead comment jolted me.",
+    "Story made me cringe on his behalf.",
+    "The image of her hands stayed with me.",
+    "Need to debrief w/ peer group.",
 ])
 def test_process_learned_from_rounds_dl_to_do(process: str) -> None:
     assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))
@@ -664,6 +670,7 @@ def test_a_note_to_self_goes_with_the_private_clause_after_it() -> None:
     "She can't stop thinking about him since the breakup.",
     "Her own anxiety spiked before the exam.",
     "I should follow up with the PCP about the thyroid labs.",
+    "Validated grief about the marriage ending without colluding with hopelessness.",
 ])
 def test_clinical_look_alikes_from_rounds_dl_to_do_stay(clinical: str) -> None:
     assert _private(draft(BEFORE + clinical + AFTER)) == ""

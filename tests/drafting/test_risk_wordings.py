@@ -761,6 +761,25 @@ def test_the_clients_own_ideation_after_a_relatives_stays_hers() -> None:
     ("She reports no self-harm since and denies current SI.", "self_harm", "history"),
     ("Passive thoughts of death last spring, none since, and denied any self-harm.",
      "self_harm", "denied"),
+    # learned from dev-dv: one risk statement in a long note
+    ("Asked about thoughts of death - he said 'some days I'd rather not be here at all, but "
+     "I'd never do anything', no plan, no intent.", "suicidal_ideation", "endorsed_passive"),
+    ("Endorses thoughts of going to his supervisor's house and hurting him badly.",
+     "homicidal_ideation", "endorsed_active"),
+    ("She said she 'wouldn't shed a tear if Marjorie dropped dead tomorrow'.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("Endorses passive SI: 'Wouldn't care if I got hit by a bus'. Denies HI.",
+     "homicidal_ideation", "denied"),
+    ("Her son Eli (16) told his school counselor that he had been thinking about killing "
+     "himself.", "suicidal_ideation", "not_mentioned"),
+    ("His mom said that he has been talking about killing himself.", "suicidal_ideation",
+     "endorsed_active"),
+    ("The thoughts are of stabbing her. He finds them disgusting and has no wish or intent "
+     "to hurt her.", "homicidal_ideation", "denied"),
+    ("Revisited the attempt two years ago (took pills after a breakup).", "self_harm",
+     "history"),
+    ("History of one overdose in 1998 around her first divorce; denies current SI.",
+     "self_harm", "history"),
 ])
 def test_risk_wordings_learned_from_rounds_dm_to_do(text: str, field: str,
                                                     value: str | bool) -> None:

@@ -154,7 +154,17 @@ _NOT_DONE = re.compile(
     r"(?:another|one|other) (?:group )?member (?:\w+ )?(?:validated|reflected|shared|said|"
     r"suggested|offered|pointed|led|did|taught|explained|modell?ed)|"
     r"(?:with|w/) (?:her |his |their |the )?"
-    r"individual therapist)\b",
+    r"individual therapist|"
+    # learned from dev-du, dev-dw: a group's module this month, a day not right for it, a
+    # skill the client showed or still uses, another counsellor seen for it
+    r"(?:they'?re|they are|group is) (?:on|doing|covering)\b|"
+    r"not the (?:day|time|session|right time|right day) to|not to (?:start|begin|do|try)|"
+    r"(?:cl|pt|client|she|he|they) (?:showed|demonstrated) (?:me |us )?|"
+    r"(?:she|he|they|cl|pt) still uses?|moving (?:\w+ ){0,3}towards?|"
+    r"\bsees (?:the |a |an |her |his |their )?(?:[\w-]+ ){0,3}(?:counsell?or|therapist|"
+    r"psychiatrist|psychologist|provider|coach)|"
+    r"advocate (?:[\w.]+ ){0,5}(?:updated|made|wrote|completed|did)|"
+    r"if (?:discharged|admitted|stable|readmitted))\b",
     re.IGNORECASE)
 
 
@@ -176,7 +186,7 @@ _ANOTHER_SAID = re.compile(r"(?:\b(?!(?:I|We|T|Clinician|Therapist|Writer|Counse
 _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|are) planned|"
                       r"pushed (?:it |that |this )?to|wants? to think (?:about it|it over)|"
                       r"didn'?t (?:redo|revisit|repeat)|did not (?:redo|revisit|repeat)|"
-                      r"wanted to save it|(?:would|'d) rather (?:not|keep|wait)|"
+                      r"wanted to save it|(?:would|'d) rather (?:not|keep|wait|stick)|"
                       r"preferred (?:to|not)|backed out|(?:hasn'?t|has not) (?:gone|attended)|"
                       r"(?:planned|scheduled) for|not done today|"
                       r"but (?:did not|didn'?t)(?= *[,.;]| *(?:do|complete|use|get to))|"
@@ -187,6 +197,9 @@ _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|
                       r"- (?:she|he|they) skips\b|"
                       r"(?:is|are|was|were|'re|'s) not ready|not ready (?:for|yet)|"
                       r"not (?:revised|reviewed|updated) today|did not (?:revise|review|update)|"
+                      # learned from dev-dt: not revisited, something to bring back in later
+                      r"(?:was |were )?not revisited|something to (?:bring back|come back to|"
+                      r"consider|revisit)|"
                       # learned from dev-dp: "EMDR processing … probably in 2 or 3 more sessions"
                       r"in (?:\d+|two|three|four|a few|a couple of)"
                       r"(?: or (?:\d+|two|three|four|five))? more "
@@ -195,9 +208,9 @@ _PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|
 # A mention negated where it stands: "no problem-solving allowed", "without role play",
 # "skipped the fight/flight psychoed".
 _NEGATED = re.compile(r"\b(?:(?:no|not|without|didn'?t|did not|won'?t)\s+"
-                      r"(?:the\s+|a\s+|an\s+|any\s+)?|"
+                      r"(?:assign|give|set|use|introduce|do\s+)?\s*(?:the\s+|a\s+|an\s+|any\s+)?|"
                       # a homework review: what the client did with last week's worksheet
-                      r"last week'?s\s+(?:[\w-]+\s+)?|homework review:\s+(?:[\w']+\s+){0,4}|"
+                      r"last (?:week|wk)'?s\s+(?:[\w-]+\s+)?|homework review:\s+(?:[\w']+\s+){0,4}|"
                       # "She has her sister's number and the crisis line in her phone"
                       r"(?:(?:she|he|they) (?:has|had|keeps)|(?:^|[;,.]\s*)(?:has|keeps)) "
                       r"(?:[\w']+\s+){0,4}(?:and\s+)?"

@@ -267,6 +267,15 @@ _BARE_ABUSE = re.compile(r"^abus\w*$", re.IGNORECASE)
 _SCREENER = re.compile(r"\bC-?SSRS\b|\bColumbia\b|\bASQ\b", re.IGNORECASE)
 _NEW_SUBJECT = re.compile(r"[.;!?]|\b(?:she|he|they|I|we|client|pt|cl|patient)\b|"
                           r"\b(?-i:[A-Z][a-z]+)\b", re.IGNORECASE)
+# "Her son Eli (16) told his school counselor that he had been thinking about killing
+# himself": the relative's own words about the relative. Only where the pronoun cannot be
+# the client's ("his mom said that he…" may be a report about the client).
+_RELATIVE_TOLD = re.compile(
+    r"\b(?:her (?:son|brother|father|dad|husband|boyfriend|nephew|grandson|stepson|stepdad|"
+    r"stepfather)\b[^.;]{0,80}\b(?:told|said|texted|admitted|disclosed|confided)\b[^.;]{0,60}"
+    r"\bthat he\b|his (?:daughter|sister|mother|mom|mum|wife|girlfriend|niece|granddaughter|"
+    r"stepdaughter|stepmom|stepmother)\b[^.;]{0,80}\b(?:told|said|texted|admitted|disclosed|"
+    r"confided)\b[^.;]{0,60}\bthat she\b)[^.;]{0,50}$", re.IGNORECASE)
 # "after one member disclosed thoughts of suicide": another group member's, told in a group
 # note (the verb would end the clause, so this is read on the words just before).
 _ANOTHER_MEMBER = re.compile(r"\b(?:another|one|a|other) (?:group )?members?(?: \w+)? (?:disclosed|"
@@ -329,7 +338,8 @@ _NOTHING_SINCE = re.compile(
     # "last SH in Oct": the most recent was a while ago, so there was some
     r"\blast (?:SH|NSSI|self-harm|cut|cutting|burn|episode|attempt)\b\s*(?:was\s*)?(?:in|on)\b",
     re.IGNORECASE)
-_PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history|(?:19|20)\d\d)\b", re.IGNORECASE)
+_PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history|(?:19|20)\d\d|"
+                            r".*\b(?:years?|yrs?) ago|.*\blast year)\b", re.IGNORECASE)
 # "SI -, HI -": a minus after the abbreviation is a negative (the segmenter trims it off).
 _MINUS_AFTER = re.compile(r"[ \t]*[-–−][ \t]*(?:[,;\n|]|$)")
 # "she hit 1 yr free of cutting": there was some, a year ago.
@@ -380,7 +390,10 @@ _DISOWNING = re.compile(
     r"(?:was|were|is) clear (?:that )?(?:she|he|they) (?:has|have|had) no (?:wish|desire|"
     r"thoughts?) (?:to die|of (?:dying|death|ending))|"
     r"(?:it'?s|it was|was) (?:just )?an expression|disowned|retracted|recanted|took it back|"
-    r"walked it back)",
+    r"walked it back|"
+    # learned from dev-dv: intrusive thoughts of harm, against the client's own wishes
+    r"(?:has|have|had) no wish or intent\b|(?:completely |totally )?against what (?:she|he|they) "
+    r"wants?)",
     re.IGNORECASE)
 _FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:just\s+)?kill\b",
                                re.IGNORECASE)
@@ -409,7 +422,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     before = _unquoted(before, u_start + m.start() - len(before), quotes)
                 after = _clause_after(unit, m.end(), len(unit))
                 if row.value != "abuse" and (_has("family", before, "") or _ANOTHER_MEMBER.search(
-                        unit, max(0, m.start() - _WINDOW), m.start())):
+                        unit, max(0, m.start() - _WINDOW), m.start()) or _RELATIVE_TOLD.search(
+                        unit, max(0, m.start() - 2 * _WINDOW), m.start())):
                     theirs.append((u_start + m.start(), u_start + m.end()))
                     continue  # someone else's ideation; but "her uncle abused her" is hers
                 if row.extra != "denial" and _has("hypothetical", _conditional_intent(
@@ -574,7 +588,12 @@ def _disowned(text: str, found: list[Mention]) -> list[Mention]:
                   or disowning)
         if disownable and spoken and m.status == "affirmed" and any(
                 n.target == m.target and n.status == "negated" and not n.quoted
-                and 0 <= n.unit[0] - m.unit[0] <= 600 for n in found):
+                and 0 <= n.unit[0] - m.unit[0] <= 600
+                # "Asked about thoughts of death - he said 'some days I'd rather not be
+                # here…', no plan": the question read as answered no is not a disowning of
+                # the wish given as its answer.
+                and not (n.asked and n.unit == m.unit and n.words[1] <= m.words[0])
+                for n in found):
             continue
         keep.append(m)
     return keep
