@@ -780,6 +780,12 @@ def test_the_clients_own_ideation_after_a_relatives_stays_hers() -> None:
      "history"),
     ("History of one overdose in 1998 around her first divorce; denies current SI.",
      "self_harm", "history"),
+    # a probe of everyday clinical sentences
+    ("She has thought about poisoning her husband's food.", "homicidal_ideation",
+     "endorsed_active"),
+    ("Reports hitting himself in the head when frustrated this week.", "self_harm", "current"),
+    ("Her mom had thoughts of poisoning her dad years ago.", "homicidal_ideation",
+     "not_mentioned"),
 ])
 def test_risk_wordings_learned_from_rounds_dm_to_do(text: str, field: str,
                                                     value: str | bool) -> None:
