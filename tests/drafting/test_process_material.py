@@ -654,6 +654,8 @@ def test_the_clinicians_lower_case_sentence_after_a_quote_is_its_own() -> None:
     "Story made me cringe on his behalf.",
     "The image of her hands stayed with me.",
     "Need to debrief w/ peer group.",
+    "His stepdad reminds me a lot of mine.",
+    "My sense is the acting out is tied to grief, but haven't said so.",
 ])
 def test_process_learned_from_rounds_dl_to_do(process: str) -> None:
     assert process.rstrip(".") in _private(draft(BEFORE + process + AFTER))

@@ -786,6 +786,11 @@ def test_the_clients_own_ideation_after_a_relatives_stays_hers() -> None:
     ("Reports hitting himself in the head when frustrated this week.", "self_harm", "current"),
     ("Her mom had thoughts of poisoning her dad years ago.", "homicidal_ideation",
      "not_mentioned"),
+    # learned from dev-dx, dev-dy
+    ("Asked about SI - endorses passive thoughts.", "suicidal_ideation", "endorsed_passive"),
+    ("asked him abt SI - 'no ma'am, not like that'.", "suicidal_ideation", "denied"),
+    ("Her self-harm risk needs watching though she's using her skills.", "self_harm",
+     "not_mentioned"),
 ])
 def test_risk_wordings_learned_from_rounds_dm_to_do(text: str, field: str,
                                                     value: str | bool) -> None:

@@ -311,6 +311,8 @@ _ANSWER = re.compile(
     r"(?:laughed|smiled|scoffed|answer|answered|reply|replied):\s*[\"“'‘]?(?:\w+,?\s+)?"
     r"(?:no|nope|never)|(?:god|heaven|allah) forbid|of course not|absolutely not|no way|"
     r"(?:a )?(?:clear|firm|flat) no|has not|had not|have not|"
+    # "asked him abt SI - 'no ma'am, not like that'": the answer after a dash
+    r"(?:(?<=- ')|(?<=- \")|(?<=- ‘)|(?<=- “)|(?<=- )|(?<=– ))(?:no|nope)(?=\W)|"
     r"hasn'?t|hadn'?t|haven'?t|doesn'?t|does not|did not|didn'?t|never|none|negative)\b|"
     r"\b(?P<yes>(?:said|says|admitted|acknowledged|confirmed)(?: that)? (?:he|she|they|I) "
     r"(?:had|has|did|does|was|is|have)\b(?! not\b| never\b|n't)|"
@@ -342,6 +344,11 @@ _PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history|(?:19|20)\d\d|"
                             r".*\b(?:years?|yrs?) ago|.*\blast year)\b", re.IGNORECASE)
 # "SI -, HI -": a minus after the abbreviation is a negative (the segmenter trims it off).
 _MINUS_AFTER = re.compile(r"[ \t]*[-–−][ \t]*(?:[,;\n|]|$)")
+# "Asked about SI - endorses passive thoughts": the dash introduces the answer, which the
+# clause cut at "endorses" would otherwise leave as a bare minus.
+_AFFIRMED_AFTER = re.compile(r"\s*[-–−:]\s*(?:endorse[sd]?|endorsing|admit(?:s|ted)?|"
+                             r"acknowledge[sd]?|report(?:s|ed)?|yes\b|positive\b|\+)",
+                             re.IGNORECASE)
 # "she hit 1 yr free of cutting": there was some, a year ago.
 _CLEAN_FOR = re.compile(r"\b(?:\d+|one|two|three|four|five|six|a|an) (?:yrs?|years?|months?|mos?|"
                         r"weeks?|wks?) (?:free of|clean (?:of|from)|without)\s+$", re.IGNORECASE)
@@ -478,7 +485,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     status = "historical"  # "Prior attempt, no current ideation"
                 elif row.extra == "denial" or (inline and inline.group("no")) or (
                         _MINUS_AFTER.match(text, u_start + m.end())) or (
-                        not inline and _has("negated", before, after)) or (
+                        not inline and _has("negated", before, after)
+                        and not _AFFIRMED_AFTER.match(unit, m.end())) or (
                         asked and _answered_no(text, u_start + m.end())):
                     status = "negated"
                 elif _historical(before, after):
