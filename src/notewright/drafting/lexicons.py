@@ -296,9 +296,6 @@ class Lexicon:
     def __iter__(self) -> Iterator[PatternRow]:
         return iter(self.rows)
 
-    def __len__(self) -> int:
-        return len(self.rows)
-
     def candidates(self, folded: Folded) -> tuple[PatternRow, ...]:
         """The rows, in file order, that may match the text: exactly those for which
         `PatternRow.may_match` is true."""

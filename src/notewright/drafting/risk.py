@@ -428,9 +428,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     # those words, not the clinician's account after them.
                     before = _unquoted(before, u_start + m.start() - len(before), quotes)
                 after = _clause_after(unit, m.end(), len(unit))
-                if row.value != "abuse" and (_has("family", before, "") or _ANOTHER_MEMBER.search(
-                        unit, max(0, m.start() - _WINDOW), m.start()) or _RELATIVE_TOLD.search(
-                        unit, max(0, m.start() - 2 * _WINDOW), m.start())):
+                if row.value != "abuse" and _someone_elses(unit, m.start(), before):
                     theirs.append((u_start + m.start(), u_start + m.end()))
                     continue  # someone else's ideation; but "her uncle abused her" is hers
                 if row.extra != "denial" and _has("hypothetical", _conditional_intent(
@@ -549,6 +547,14 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     injuries = [m.words for m in found if m.target == "self_harm"]
     found = [m for m in found if not (m.target == "abuse" and _overlaps(m.words, injuries))]
     return _disowned(text, found)
+
+
+def _someone_elses(unit: str, start: int, before: str) -> bool:
+    """Whether the words at `start` tell of someone else's ideation: a relative or friend
+    named in the clause, another group member's disclosure, a relative's own telling."""
+    return (_has("family", before, "")
+            or _ANOTHER_MEMBER.search(unit, max(0, start - _WINDOW), start) is not None
+            or _RELATIVE_TOLD.search(unit, max(0, start - 2 * _WINDOW), start) is not None)
 
 
 def _overlaps(words: Source, spans: Sequence[Source]) -> bool:
