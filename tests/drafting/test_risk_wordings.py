@@ -817,3 +817,26 @@ def test_shorthand_endorsements_are_endorsements(text: str) -> None:
 ])
 def test_shorthand_denials_are_denials(text: str) -> None:
     assert draft(text).risk.suicidal_ideation == "denied"
+
+
+# A probe of everyday abuse disclosures: the passive voice, the present tense, neglect of an
+# elder; and the client's own violent images are homicidal ideation, not abuse of him.
+@pytest.mark.parametrize("text", [
+    "Mother reports son was hit by stepfather last weekend.",
+    "Pt reports being slapped by her father when he drinks.",
+    "She was kicked and punched by her ex-boyfriend in 2019.",
+    "Client disclosed her husband has been choking her during arguments.",
+    "Daughter reports her brother leaves their father without food for days.",
+])
+def test_abuse_in_the_passive_and_the_present_is_a_disclosure(text: str) -> None:
+    assert draft(text).risk.abuse_disclosure
+
+
+@pytest.mark.parametrize("text", [
+    "He got hit by a car last year.",
+    "She said she 'could have strangled him' and laughed; a figure of speech.",
+    "Thoughts of hurting her ex, pictures choking him when he texts; no plan.",
+    "Her friend kept choking up during the eulogy.",
+])
+def test_violence_words_that_are_not_abuse(text: str) -> None:
+    assert not draft(text).risk.abuse_disclosure
