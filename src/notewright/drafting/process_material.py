@@ -39,7 +39,13 @@ _CLINICAL = re.compile(
     r"(?:worried|concerned) (?:about|for|that|this|because)\b"
     r"(?!\s+(?:I|I'm|my|myself)\b)|"
     r"\bI (?:felt|feel|thought|think|believe) (?:that )?(?:it (?:was|is|would be) )?"
-    r"(?:important|necessary|appropriate|prudent|indicated|clinically indicated|best|wise) to\b",
+    r"(?:important|necessary|appropriate|prudent|indicated|clinically indicated|best|wise) to\b|"
+    # A read on readiness or progress is the treatment plan and progress, which 164.501
+    # keeps in the progress note: "my sense is that she is ready to taper sessions".
+    r"\bmy (?:sense|read|take|impression|view) (?:is|was) (?:that )?(?=(?:\w+ ){1,3}"
+    r"(?:is|are|was|seems?|appears?) (?:(?:now|probably|likely) )?(?:ready|not ready|"
+    r"nearly ready|able to|making (?:good |steady |slow )?progress|improving|progressing|"
+    r"stable|stabili[sz]ing|on track)\b)",
     re.IGNORECASE)
 
 
