@@ -48,8 +48,10 @@ eval: $(STAMP)
 	$(BIN)/python scripts/eval_drafting.py
 	@test ! -f scripts/eval_disclosure.py || $(BIN)/python scripts/eval_disclosure.py
 
-## Retrain the section model from corpus/dev-*.jsonl (reproducible; writes package data).
+## Retrain the models from corpus/dev-*.jsonl (reproducible; writes package data). The
+## boundary model first: the section model learns from the units it helps cut.
 train: $(STAMP)
+	$(BIN)/python scripts/train_boundaries.py
 	$(BIN)/python scripts/train_sections.py
 
 clean:

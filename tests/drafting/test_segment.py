@@ -155,7 +155,10 @@ def test_a_run_on_without_punctuation_is_split_at_new_subjects() -> None:
             "activation he picked pickup basketball himself i notice i look forward to his "
             "sessions more than most next wk same time")
     units = [s.text for s in segment(text)]
-    assert "he says the activity schedule is working continued behavioral activation" in units
+    # the client's report and the clinician's intervention are two units (the trained
+    # boundaries find the cut the rules alone missed)
+    assert "he says the activity schedule is working" in units
+    assert "continued behavioral activation" in units
     assert any(u.startswith("i notice i look forward") for u in units)
     assert not any("pt" == u for u in units)
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from notewright.drafting.boundaries import load_boundary_model
 from notewright.drafting.lexicons import read_tsv
 from notewright.drafting.model import Source
 
@@ -195,6 +196,12 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
         cuts.setdefault(start + m.end(), "sentence")
     marks = len(re.findall(r"[.!?;]", chunk)) + len(cuts)
     if len(chunk.split()) > _RUN_ON_WORDS * (marks + 1):
+        # The trained boundaries and the rules each find cuts the other misses; a cut too
+        # many costs little, a cut missed can withhold an observation with a reaction.
+        model = load_boundary_model()
+        for pos in model.cuts(text, start, end) if model is not None else ():
+            if not _inside(pos, protected):
+                cuts.setdefault(pos, "subject")
         for m in _RUN_ON.finditer(chunk):
             before = chunk[:m.start()].split()
             if (before and before[-1].lower().strip(",") not in _CLAUSE_OPENERS
