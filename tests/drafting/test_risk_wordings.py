@@ -840,3 +840,49 @@ def test_abuse_in_the_passive_and_the_present_is_a_disclosure(text: str) -> None
 ])
 def test_violence_words_that_are_not_abuse(text: str) -> None:
     assert not draft(text).risk.abuse_disclosure
+
+
+# A screening question answered in the next sentence ("Asked about SI. Denied.") is a denial;
+# a question with no answer written is neither an endorsement nor a denial.
+@pytest.mark.parametrize("text", [
+    "Asked about SI. Denied.", "Screened for SI. Pt denied.", "Asked about SI. Negative.",
+    "Asked about SI and HI. He denied both.", "asked about s i and h i. he denied both.",
+    "Asked about SI. No.", "he denies any s i or h i he looked tired",
+    "She denied s i, denied h i. no self harm.",
+])
+def test_a_question_answered_no_is_a_denial(text: str) -> None:
+    assert draft(text).risk.suicidal_ideation == "denied"
+
+
+@pytest.mark.parametrize("text", ["Asked about SI.", "Asked about SI and HI today."])
+def test_a_question_without_its_answer_is_not_an_endorsement(text: str) -> None:
+    result = draft(text).to_dict()
+    assert result["risk"]["suicidal_ideation"] == "not_mentioned"
+    assert "risk_not_documented" in {w["code"] for w in result["warnings"]}
+
+
+@pytest.mark.parametrize(("text", "si"), [
+    ("Asked about SI. Endorsed passive SI.", "endorsed_passive"),
+    ("Asked about SI; he's been having thoughts of ending it most nights.", "endorsed_active"),
+    ("Asked about SI and she said yes, most days.", "endorsed_active"),
+    ("She described passive wishes over the weekend to 'just disappear for a while' without "
+     "any plan or intent.", "endorsed_passive"),
+    ("As she was gathering her coat she mentioned that Leo told his grandmother last weekend "
+     "he wished he had never been born, and when I asked Leo about it he shrugged and said "
+     "sometimes he still thinks that.", "endorsed_passive"),
+])
+def test_answers_and_wishes_that_endorse(text: str, si: str) -> None:
+    assert draft(text).risk.suicidal_ideation == si
+
+
+@pytest.mark.parametrize(("text", "hi"), [
+    ("Denies SI. And HI.", "denied"), ("denies s i. and h i. Mild depressive symptoms", "denied"),
+    ("She has no thoughts of hurting herself, but admitted that several times since mediation "
+     "she has wished he would just get hit by a bus.", "endorsed_passive"),
+    ("Some nights she lies awake working out how she could run him over in the parking lot at "
+     "his work without being seen.", "endorsed_active"),
+    ("He said he has thought about waiting for him in the parking lot and hurting him.",
+     "endorsed_active"),
+])
+def test_homicidal_wordings_learned_from_rounds_eh_to_ej(text: str, hi: str) -> None:
+    assert draft(text).risk.homicidal_ideation == hi

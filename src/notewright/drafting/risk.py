@@ -59,7 +59,7 @@ _ITEM9_ZERO = re.compile(r"\bitem\s*(?:#\s*)?(?:9|nine)\s*"
 class Mention:
     target: str
     grade: str  # "active", "passive", "" or "screen" (a positive screener, no grade)
-    status: str  # "affirmed", "negated", "historical"
+    status: str  # "affirmed", "negated", "historical", "unanswered"
     unit: Source
     quoted: bool = False
     figure_of_speech: bool = False  # "I could kill him": anger, disowned if explored
@@ -372,16 +372,36 @@ _UNASKED_BEFORE = re.compile(
 _AFFIRMING = re.compile(rf"^(?:{_AFFIRMING_VERBS})$", re.IGNORECASE)
 
 
-def _answered_no(text: str, question_end: int) -> bool:
-    """The answer to a screening question, when the description writes it as a denial."""
+def _answer(text: str, question_end: int) -> str | None:
+    """"no" or "yes": the answer to a screening question as the description writes it, in
+    its own sentence or the next; None when no answer is written."""
     end = _SENTENCE_END.search(text, question_end)
     answer = _ANSWER.search(text[question_end:end.start() if end else len(text)][:160])
-    if answer is None and end is not None and _NEXT_REPLY.match(text, end.end()):
-        # "I asked her plainly whether… She said 'God forbid, no o'": the reply is the
-        # next sentence.
+    if answer is None and end is not None:
         after = _SENTENCE_END.search(text, end.end())
-        answer = _ANSWER.search(text[end.end():after.start() if after else len(text)][:160])
-    return answer is not None and answer.group("no") is not None
+        reply = text[end.end():after.start() if after else len(text)][:160]
+        if _NEXT_REPLY.match(reply):
+            # "I asked her plainly whether… She said 'God forbid, no o'": the reply is the
+            # next sentence.
+            answer = _ANSWER.search(reply)
+        elif bare := _BARE_REPLY.match(reply):
+            # "Asked about SI and HI. He denied both." / "Screened for SI. Negative."
+            return "no" if bare.group("no") else "yes"
+    if answer is None:
+        return None
+    return "no" if answer.group("no") is not None else "yes"
+
+
+_BARE_REPLY = re.compile(
+    r"\s*(?:(?:she|he|they|client|the client|pt|cl|patient)\s+)?"
+    r"(?:(?P<no>denie[sd]|denying|no|nope|negative|none)|(?P<yes>endorse[sd]|yes|positive))"
+    r"(?:\s+(?:both|all|any|it|this|them|that|each))?\W*$", re.IGNORECASE)
+_CONTINUED = re.compile(r"^\W*(?:and|or|nor|also|&|\+)\s+$", re.IGNORECASE)
+# "Asked about SI and HI today.": the question is the whole sentence, its answer unwritten.
+_BARE_TOPIC_REST = re.compile(
+    r"(?:\s*(?:,|/|&|\band\b|\bor\b)?\s*(?:SI|HI|S/I|H/I|suicidal ideation|homicidal "
+    r"ideation|self[- ]harm|safety|today|this session|again|as usual|per protocol|"
+    r"routinely)\b)*\s*(?:[.;!?]|$)", re.IGNORECASE)
 
 
 _NEXT_REPLY = re.compile(r"\s*(?:she|he|they|client|pt|cl)\s+(?:said|says|answered|replied|"
@@ -481,14 +501,23 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 elif row.value == "self_harm" and _PAST_IN_MATCH.match(m.group()) and not (
                         _has("negated", before, after)):
                     status = "historical"  # "Prior attempt, no current ideation"
+                elif (_CONTINUED.match(re.split(r"[.;]\s", unit[:m.start()])[-1]) and found
+                      and found[-1].status == "negated"
+                      and _BARE_TOPIC_REST.match(text, u_start + m.end())):
+                    status = "negated"  # "Denies SI. And HI.": the denial goes on
                 elif row.extra == "denial" or (inline and inline.group("no")) or (
                         _MINUS_AFTER.match(text, u_start + m.end())) or (
                         not inline and _has("negated", before, after)
                         and not _AFFIRMED_AFTER.match(unit, m.end())) or (
-                        asked and _answered_no(text, u_start + m.end())):
+                        asked and _answer(text, u_start + m.end()) == "no"):
                     status = "negated"
                 elif _historical(before, after):
                     status = "historical"
+                elif (asked and not row.extra and _BARE_TOPIC_REST.match(text, u_start + m.end())
+                      and _answer(text, u_start + m.end()) is None):
+                    # The topic of a question with no answer written is neither an
+                    # endorsement nor a denial: the note says it was not recorded.
+                    status = "unanswered"
                 else:
                     status = "affirmed"
                 grade = "" if row.extra == "denial" else row.extra

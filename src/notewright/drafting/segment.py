@@ -138,6 +138,9 @@ _CLAUSE_OPENERS = frozenset(
     "although once whenever how what why who which and but so then or nor says said say think "
     "thinks thought feel feels felt know knows knew believe believes hope hopes wish wishes "
     "told asked notice noticed realize realized worried worries afraid sure per "
+    # verbs whose object is a clause: "he wished he had never been born" is one unit
+    "wished hoped prayed admitted mentioned explained stated reported denies denied "
+    "suspect suspects suspected guess guessed figured decided realised swore "
     "i he she they we pt cl client".split())  # "pt states": the subject stays with its verb
 # Lower-case shorthand that a sentence often ends on: before a capital, the sentence ended
 # ("first time with this pt. Safety check call tomorrow", "which tells me how pulled in I
