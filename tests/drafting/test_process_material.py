@@ -691,3 +691,18 @@ def test_a_quiet_question_not_pushed_yet_is_withheld() -> None:
     assert "something going on w peers" in _private(draft(
         BEFORE + "?something going on w peers - not pushing yet." + AFTER))
 
+
+
+@pytest.mark.parametrize("text", [
+    "Gut: something at home.",
+    "[Th found herself disliking father - he reminds her of her ex - and was curt with him once.]",
+])
+def test_terse_process_learned_from_rounds_ea_and_el(text: str) -> None:
+    result = draft(text).to_dict()
+    assert result["withheld"] and all(w["reason"] == "psychotherapy_note"
+                                      for w in result["withheld"])
+    assert "disliking" not in result["text"] and "something at home" not in result["text"]
+
+
+def test_a_clients_gut_is_not_a_hunch() -> None:
+    assert not draft("Pt's gut issues continue - GI appt next week.").withheld
