@@ -886,3 +886,11 @@ def test_answers_and_wishes_that_endorse(text: str, si: str) -> None:
 ])
 def test_homicidal_wordings_learned_from_rounds_eh_to_ej(text: str, hi: str) -> None:
     assert draft(text).risk.homicidal_ideation == hi
+
+
+# "none since last session": the guard against "none SI" read "since" as "SI" (a missing
+# word boundary), so the denial was lost and the self-harm field read as current.
+@pytest.mark.parametrize("text", ["Self-harm: none since last session.",
+                                  "SH: none since last visit."])
+def test_none_since_last_contact_is_a_denial(text: str) -> None:
+    assert draft(text).risk.self_harm == "denied"
