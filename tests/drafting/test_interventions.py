@@ -755,6 +755,11 @@ def test_no_interventions_warning() -> None:
     # a sentence ends what the words before a mention can say about it
     ("He has kept the diary on his own. I listened and reflected back what his wife meant "
      "to him.", "reflective listening", None),
+    # a probe of everyday shorthand
+    ("Challenged automatic thoughts.", "cognitive restructuring", None),
+    ("Pt challenged her negative thoughts on her own this week.", None,
+     "cognitive restructuring"),
+    ("Unhooking from thoughts with leaves on a stream.", "cognitive defusion", None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions
