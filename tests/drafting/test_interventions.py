@@ -760,6 +760,30 @@ def test_no_interventions_warning() -> None:
     ("Pt challenged her negative thoughts on her own this week.", None,
      "cognitive restructuring"),
     ("Unhooking from thoughts with leaves on a stream.", "cognitive defusion", None),
+    # learned from rounds EF and EK: interventions told as what was done, never named
+    ("I asked him to follow my two fingers as I moved them side to side, about 30 passes a "
+     "set.", "emdr processing", None),
+    ("We wrote down together the signs that a bad morning is turning into a dangerous one, "
+     "three people she can text, and the 988 number.", "safety planning", None),
+    ("I told her that wanting the pain to stop makes sense.", "validation", None),
+    ("Asked him what mattered most to him and Edith in how they lived.",
+     "values clarification", None),
+    ("Had her say the thought again in a cartoon chipmunk voice.", "cognitive defusion", None),
+    ("Clinician drew the family on the whiteboard going back to both sets of grandparents.",
+     "genogram", None),
+    ("During play Lucia drew her family, then said her uncle babysits.", None, "genogram"),
+    ("I told him that vivid dreams are common after this kind of session.", "psychoeducation",
+     None),
+    ("Had her breathe in while I counted to 4 and out to 6, hand on belly.",
+     "relaxation training", None),
+    ("Five minutes of following the breath, gently coming back each time the mind wandered.",
+     "mindfulness", None),
+    ("If not asleep in about 20 min get up and read something dull; no coffee after noon.",
+     "sleep hygiene education", None),
+    ("Renee practiced asking her sister to pay back the loan with me playing the sister.",
+     "role play", None),
+    ("I said his going quiet might be the same thing he did as a boy when his parents fought.",
+     "interpretation", None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions
