@@ -706,3 +706,34 @@ def test_terse_process_learned_from_rounds_ea_and_el(text: str) -> None:
 
 def test_a_clients_gut_is_not_a_hunch() -> None:
     assert not draft("Pt's gut issues continue - GI appt next week.").withheld
+
+
+@pytest.mark.parametrize(("text", "private"), [
+    ("The burying may be her ambivalence about the new baby showing up in the tray... maybe, "
+     "or maybe it's just a game she likes.", "ambivalence"),
+    ("He might be more depressed than he's letting on, I think - too soon to tell.",
+     "more depressed"),
+    ("Stop over-explaining the sleep science - he glazed over halfway through, and that's on me.",
+     "over-explaining"),
+    ("Ask supervisor whether externalizing is getting too cute for a 15-year-old.", "too cute"),
+    ("Honestly, I was stung.", "stung"),
+    ("I also wonder if the near-cancellation was a test of whether I would chase him... maybe.",
+     "chase him"),
+    ("Watch the urge to over-apologize next time.", "over-apologize"),
+])
+def test_process_written_many_ways_learned_from_round_eo(text: str, private: str) -> None:
+    result = draft(text).to_dict()
+    assert private not in result["text"]
+    assert any(private in w["text"] for w in result["withheld"])
+
+
+@pytest.mark.parametrize(("text", "clinical"), [
+    # a retracted guess about the treatment plan stays: 164.501 keeps the plan in the record
+    ("Pt may be ready to step down to biweekly - too early to say.", "biweekly"),
+    ("Sertraline started 2 wks ago - too early to tell.", "Sertraline"),
+    ("Ask supervisor about CPS reporting threshold - done, report filed.", "report filed"),
+    ("Pt was stung by her friend's comment.", "stung"),
+    ("Pt said the breakup was on her.", "breakup"),
+])
+def test_look_alikes_of_round_eo_stay_in_the_note(text: str, clinical: str) -> None:
+    assert clinical.lower() in draft(text).to_dict()["text"].lower()

@@ -48,6 +48,19 @@ _HELD_BACK = re.compile(r"\b(?:not ready to \w+ (?:it|this|that)|do I \w+ (?:it|
                         r"(?:said|raised|shared|named|voiced) (?:it|this|that)|"
                         r"not (?:saying|raising|naming|asking|pushing) (?:it |this |that )?yet)\b",
                         re.IGNORECASE)
+# "He might be more depressed than he's letting on, I think - too soon to tell.": a hedge
+# that takes the guess back marks the guess before it as private, when it is a guess.
+_RETRACTING = re.compile(r"^\W*(?:(?:it'?s |it is )?too (?:early|soon) to (?:tell|say|know)|"
+                         r"(?:\.+\s*)?(?:maybe,? )?or maybe (?:it'?s|it is|this is|that'?s) "
+                         r"(?:just|only|nothing|simply))\b", re.IGNORECASE)
+_SPECULATIVE = re.compile(r"\b(?:might|may|could) (?:just )?be\b|\bperhaps\b|\bmaybe\b",
+                          re.IGNORECASE)
+# ... unless the guess is about the treatment plan, which 164.501 keeps in the record ("may
+# be ready to step down to biweekly - too early to say").
+_TREATMENT_PLAN = re.compile(r"\b(?:step(?:ping|ped)? (?:down|up)|(?:bi)?weekly|monthly|frequency|"
+                             r"taper\w*|discharg\w*|terminat\w*|refer\w*|medications?|meds?|"
+                             r"dose|dosage|level of care|IOP|PHP|inpatient|hospital\w*|"
+                             r"diagnos\w*|dx|goals?)\b", re.IGNORECASE)
 # ... but not a report of what the client said or did.
 _REPORTED = re.compile(r"\b(?:reports?|reported|states?|stated|says|said|denie[sd]|describe[sd]|"
                        r"endorse[sd]|presents?|presented)\b", re.IGNORECASE)
@@ -346,7 +359,8 @@ def _reach_back_from_held(text: str, segments: Sequence[Segment], masks: Sequenc
     back, and so are the clauses of that sentence; a report of the client's is not."""
     for index in range(len(segments) - 1, 0, -1):
         held = _HELD_BACK.search(masks[index])
-        if kinds[index] != PROCESS or held is None or held.start() > 4:
+        retracting = _RETRACTING.match(masks[index]) is not None
+        if kinds[index] != PROCESS or not retracting and (held is None or held.start() > 4):
             continue  # "I wonder if …, not raising yet" holds back its own thought
         at = index
         while at > 0 and segments[at].joined != "line":
@@ -356,6 +370,8 @@ def _reach_back_from_held(text: str, segments: Sequence[Segment], masks: Sequenc
                 at -= 1  # "…, I think — not ready to name that": past the hedge, the thought
                 continue
             if (kinds[at - 1] == PROCESS or _REPORTED.search(masks[at - 1])
+                    or retracting and (not _SPECULATIVE.search(masks[at - 1])
+                                       or _TREATMENT_PLAN.search(masks[at - 1]) is not None)
                     or opens_plan(masks[at - 1]) or before.heading
                     or find_interventions(masks[at - 1]) or _measures_in(before, measures)
                     or mentions(text, [(before.start, before.end)])):
