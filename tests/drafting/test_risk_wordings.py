@@ -894,3 +894,13 @@ def test_homicidal_wordings_learned_from_rounds_eh_to_ej(text: str, hi: str) -> 
                                   "SH: none since last visit."])
 def test_none_since_last_contact_is_a_denial(text: str) -> None:
     assert draft(text).risk.self_harm == "denied"
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Columbia screen negative.", "suicidal_ideation", "denied"),
+    ("Columbia Suicide Severity Rating Scale was negative.", "suicidal_ideation", "denied"),
+    ("Columbia screen positive.", "suicidal_ideation", "endorsed_active"),
+    ("Pt has been hitting his head against the wall when frustrated.", "self_harm", "current"),
+])
+def test_everyday_screen_and_self_harm_wordings(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value
