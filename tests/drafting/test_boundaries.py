@@ -79,3 +79,17 @@ def test_punctuated_notes_are_not_cut_by_the_model() -> None:
     text = "Pt reports low mood. Denies SI/HI. PHQ-9 14. Used CR. HW thought record."
     assert [u.text for u in segment(text)] == [
         "Pt reports low mood.", "Denies SI/HI.", "PHQ-9 14.", "Used CR.", "HW thought record."]
+
+
+@pytest.mark.parametrize("text", [
+    "gad seven today was fourteen he denies any s i or h i he looked tired rubbing his neck a "
+    "lot but pretty engaged and we did the worry exposure",
+    "he just hates him he denies any s i he was tense jaw clenched talking loud at first then "
+    "settled and we did some problem solving",
+])
+def test_spelled_letters_are_never_cut_apart(text: str) -> None:
+    units = [u.text for u in segment(text)]
+    assert not any(u.lower() == "i" for u in units)
+    assert any(u.endswith("s i") or u.endswith("h i") for u in units)
+    note = draft(text).to_dict()["text"]
+    assert "\nI." not in note and " I " not in note

@@ -146,6 +146,8 @@ _CLAUSE_OPENERS = frozenset(
 # ("first time with this pt. Safety check call tomorrow", "which tells me how pulled in I
 # am. Continue weekly"); "Pt. reports" and "Dr. Lee" keep their capitals and go on.
 _MAY_END = frozenset({"pt.", "cl.", "hx.", "dx.", "tx.", "am.", "etc."})
+_SPELLED = re.compile(r"(?:^|\s)[b-hj-z]\s*$", re.IGNORECASE)
+_LETTER = re.compile(r"[a-z](?:\s|$)", re.IGNORECASE)
 _RUN_ON_WORDS = 18  # words per sentence mark above which a line is read as a run-on
 _LEADING_JUNK = re.compile(r"^[\s,;:.\-–—]+")
 _TRAILING_JUNK = re.compile(
@@ -207,7 +209,8 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
                 cuts.setdefault(pos, "subject")
         for m in _RUN_ON.finditer(chunk):
             before = chunk[:m.start()].split()
-            if (before and before[-1].lower().strip(",") not in _CLAUSE_OPENERS
+            spelled = len(before) > 1 and _SPELLED.search(" " + before[-2])  # "s i he…"
+            if (before and (before[-1].lower().strip(",") not in _CLAUSE_OPENERS or spelled)
                     and not _inside(start + m.start(), protected)):
                 cuts.setdefault(start + m.end(), "subject")
         for m in _SPOKEN_HEADING.finditer(chunk):
@@ -256,7 +259,10 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
     for m in _NEW_SUBJECT.finditer(chunk):
         if not _inside(start + m.start(), protected):
             cuts.setdefault(start + m.end(), "subject")  # comma and conjunction are trimmed
-    return cuts
+    # Speech-to-text spells letters out ("he denies any s i he looked tired"): a cut between
+    # the letters would leave a lone "i" to be read as the clinician.
+    return {pos: kind for pos, kind in cuts.items() if kind in ("line", "sentence")
+            or not (_SPELLED.search(text, start, pos) and _LETTER.match(text, pos))}
 
 
 def segment(text: str, protected: Sequence[Source] = ()) -> list[Segment]:
