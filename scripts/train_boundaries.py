@@ -24,13 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import ROOT, Description, dev_files, load  # noqa: E402
 
-from notewright.drafting.boundaries import gap_features, word_form  # noqa: E402
+from notewright.drafting.boundaries import gap_features, read_words  # noqa: E402
 
 OUT = ROOT / "src" / "notewright" / "data" / "models" / "boundaries.json"
 MIN_COUNT = 3
 C = 0.5
 _LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"\S+")
 
 
 def examples(descriptions: list[Description]) -> list[tuple[str, list[str], int]]:
@@ -38,8 +37,7 @@ def examples(descriptions: list[Description]) -> list[tuple[str, list[str], int]
     for d in descriptions:
         starts = {s.start for s in d.spans}
         for line in _LINE.finditer(d.text):
-            tokens = list(_WORD.finditer(d.text, line.start(), line.end()))
-            words = [word_form(t.group()) for t in tokens]
+            tokens, words = read_words(d.text, line.start(), line.end())
             for i in range(1, len(tokens)):
                 gap = range(tokens[i - 1].end(), tokens[i].end())
                 label = int(any(s in gap for s in starts))

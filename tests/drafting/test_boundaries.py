@@ -93,3 +93,16 @@ def test_spelled_letters_are_never_cut_apart(text: str) -> None:
     assert any(u.endswith("s i") or u.endswith("h i") for u in units)
     note = draft(text).to_dict()["text"]
     assert "\nI." not in note and " I " not in note
+
+
+def test_a_model_not_trained_is_none_and_an_unreadable_one_names_its_file() -> None:
+    from notewright.drafting.trained import load_trained
+    from notewright.errors import DataFileError
+
+    assert load_trained("no-such-model.json", lambda raw: raw) is None
+
+    def wrong_shape(raw: dict[str, object]) -> object:
+        return raw["no such key"]
+
+    with pytest.raises(DataFileError, match="boundaries.json"):
+        load_trained("boundaries.json", wrong_shape)

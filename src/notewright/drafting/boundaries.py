@@ -13,15 +13,13 @@ Python.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from notewright.errors import DataFileError
+from notewright.drafting.trained import load_trained
 
 _WORD = re.compile(r"\S+")
 _EDGE = re.compile(r"^[^\w']+|[^\w']+$")
@@ -40,6 +38,13 @@ def word_form(token: str) -> str:
     """The word as the model sees it: lower case, no punctuation at its edges."""
     word = _EDGE.sub("", token.lower())
     return "<num>" if _NUMBER.match(word) else word or "<p>"
+
+
+def read_words(text: str, start: int, end: int) -> tuple[list[re.Match[str]], list[str]]:
+    """The words of `text[start:end]`: as matches (for their offsets) and as the model sees
+    them. Training reads lines through this too, so both tokenize alike."""
+    tokens = list(_WORD.finditer(text, start, end))
+    return tokens, [word_form(t.group()) for t in tokens]
 
 
 def gap_features(words: Sequence[str], i: int) -> list[str]:
@@ -64,8 +69,7 @@ class BoundaryModel:
 
     def cuts(self, text: str, start: int, end: int) -> list[int]:
         """Offsets in `text[start:end]` where a new unit starts, left to right."""
-        tokens = list(_WORD.finditer(text, start, end))
-        words = [word_form(t.group()) for t in tokens]
+        tokens, words = read_words(text, start, end)
         out: list[int] = []
         last = 0
         for i in range(MIN_WORDS, len(tokens) - MIN_WORDS + 1):
@@ -79,12 +83,6 @@ class BoundaryModel:
 
 @cache
 def load_boundary_model() -> BoundaryModel | None:
-    path = resources.files("notewright").joinpath("data", "models", "boundaries.json")
-    if not path.is_file():
-        return None  # not trained yet: run-ons are cut by the rules alone
-    try:
-        raw = json.loads(path.read_text("utf-8"))
-        return BoundaryModel(float(raw["bias"]),
-                             {k: float(v) for k, v in raw["weights"].items()})
-    except (ValueError, KeyError, TypeError) as exc:
-        raise DataFileError("models/boundaries.json", f"unreadable model: {exc}") from None
+    """None when not trained yet: run-ons are then cut by the rules alone."""
+    return load_trained("boundaries.json", lambda raw: BoundaryModel(
+        float(raw["bias"]), {k: float(v) for k, v in raw["weights"].items()}))

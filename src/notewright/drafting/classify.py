@@ -10,18 +10,17 @@ strong process cues, a "Plan:" heading, a unit that is only a score.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from notewright.drafting.features import features
 from notewright.drafting.interventions import find_interventions
 from notewright.drafting.model import KINDS, PROCESS
 from notewright.drafting.process_material import process_cue, shared_with_client
 from notewright.drafting.segment import is_plan_heading
+from notewright.drafting.trained import load_trained
 from notewright.errors import DataFileError
 
 LABELS = (*KINDS, PROCESS)
@@ -59,17 +58,10 @@ class SectionModel:
 
 @cache
 def load_model() -> SectionModel | None:
-    path = resources.files("notewright").joinpath("data", "models", "sections.json")
-    if not path.is_file():
-        return None
-    try:
-        raw = json.loads(path.read_text("utf-8"))
-        labels = tuple(raw["labels"])
-        model = SectionModel(labels, tuple(raw["bias"]),
-                             {k: tuple(v) for k, v in raw["weights"].items()})
-    except (ValueError, KeyError, TypeError) as exc:
-        raise DataFileError("models/sections.json", f"unreadable model: {exc}") from None
-    if set(labels) != set(LABELS):
+    model = load_trained("sections.json", lambda raw: SectionModel(
+        tuple(raw["labels"]), tuple(raw["bias"]),
+        {k: tuple(v) for k, v in raw["weights"].items()}))
+    if model is not None and set(model.labels) != set(LABELS):
         raise DataFileError("models/sections.json", "labels do not match the engine's kinds; "
                             "retrain with `make train`")
     return model

@@ -494,6 +494,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 if _UNASKED_AFTER.match(rest[paired.end():] if paired else rest) or (
                         _UNASKED_BEFORE.search(unit[:m.start()])):
                     continue
+                answer = _answer(text, u_start + m.end()) if asked else None
                 if row.value == "self_harm" and (
                         _NOTHING_SINCE.search(before + m.group() + after)
                         or _CLEAN_FOR.search(unit, max(0, m.start() - 40), m.start())):
@@ -501,20 +502,20 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 elif row.value == "self_harm" and _PAST_IN_MATCH.match(m.group()) and not (
                         _has("negated", before, after)):
                     status = "historical"  # "Prior attempt, no current ideation"
-                elif (_CONTINUED.match(re.split(r"[.;]\s", unit[:m.start()])[-1]) and found
-                      and found[-1].status == "negated"
+                elif (found and found[-1].status == "negated"
+                      and _CONTINUED.match(re.split(r"[.;]\s", unit[:m.start()])[-1])
                       and _BARE_TOPIC_REST.match(text, u_start + m.end())):
                     status = "negated"  # "Denies SI. And HI.": the denial goes on
                 elif row.extra == "denial" or (inline and inline.group("no")) or (
                         _MINUS_AFTER.match(text, u_start + m.end())) or (
                         not inline and _has("negated", before, after)
                         and not _AFFIRMED_AFTER.match(unit, m.end())) or (
-                        asked and _answer(text, u_start + m.end()) == "no"):
+                        answer == "no"):
                     status = "negated"
                 elif _historical(before, after):
                     status = "historical"
-                elif (asked and not row.extra and _BARE_TOPIC_REST.match(text, u_start + m.end())
-                      and _answer(text, u_start + m.end()) is None):
+                elif (asked and answer is None and not row.extra
+                      and _BARE_TOPIC_REST.match(text, u_start + m.end())):
                     # The topic of a question with no answer written is neither an
                     # endorsement nor a denial: the note says it was not recorded.
                     status = "unanswered"

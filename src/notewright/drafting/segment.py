@@ -146,7 +146,9 @@ _CLAUSE_OPENERS = frozenset(
 # ("first time with this pt. Safety check call tomorrow", "which tells me how pulled in I
 # am. Continue weekly"); "Pt. reports" and "Dr. Lee" keep their capitals and go on.
 _MAY_END = frozenset({"pt.", "cl.", "hx.", "dx.", "tx.", "am.", "etc."})
-_SPELLED = re.compile(r"(?:^|\s)[b-hj-z]\s*$", re.IGNORECASE)
+# A letter of an abbreviation spelled out by speech-to-text ("s i"); "a" and "i" are words.
+_SPELLED_LETTER = re.compile(r"[b-hj-z]", re.IGNORECASE)
+_SPELLED = re.compile(rf"(?:^|\s){_SPELLED_LETTER.pattern}\s*$", re.IGNORECASE)
 _LETTER = re.compile(r"[a-z](?:\s|$)", re.IGNORECASE)
 _RUN_ON_WORDS = 18  # words per sentence mark above which a line is read as a run-on
 _LEADING_JUNK = re.compile(r"^[\s,;:.\-–—]+")
@@ -209,7 +211,7 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
                 cuts.setdefault(pos, "subject")
         for m in _RUN_ON.finditer(chunk):
             before = chunk[:m.start()].split()
-            spelled = len(before) > 1 and _SPELLED.search(" " + before[-2])  # "s i he…"
+            spelled = len(before) > 1 and _SPELLED_LETTER.fullmatch(before[-2])  # "s i he…"
             if (before and (before[-1].lower().strip(",") not in _CLAUSE_OPENERS or spelled)
                     and not _inside(start + m.start(), protected)):
                 cuts.setdefault(start + m.end(), "subject")
@@ -262,7 +264,7 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
     # Speech-to-text spells letters out ("he denies any s i he looked tired"): a cut between
     # the letters would leave a lone "i" to be read as the clinician.
     return {pos: kind for pos, kind in cuts.items() if kind in ("line", "sentence")
-            or not (_SPELLED.search(text, start, pos) and _LETTER.match(text, pos))}
+            or not (_LETTER.match(text, pos) and _SPELLED.search(text, start, pos))}
 
 
 def segment(text: str, protected: Sequence[Source] = ()) -> list[Segment]:
