@@ -737,3 +737,52 @@ def test_process_written_many_ways_learned_from_round_eo(text: str, private: str
 ])
 def test_look_alikes_of_round_eo_stay_in_the_note(text: str, clinical: str) -> None:
     assert clinical.lower() in draft(text).to_dict()["text"].lower()
+
+
+# Learned from dev-eq: short private asides in terse notes.
+@pytest.mark.parametrize(("text", "private", "kept"), [
+    # a bracket between sentences is one unit, not cut at its dash or question mark, and
+    # the sentence after it is not its clause
+    ("Steadier by the end. (felt protective of her — keep boundaries) She reports 41 days "
+     "sober.", "keep boundaries", "41 days sober"),
+    ("Affect flat. (very sleepy 2nd half — mine or hers?) Depression worsening.",
+     "very sleepy", "Depression worsening"),
+    ("Denies SI/HI. (need consult re: my reaction) r/o PTSD; r/o dissociative d/o.",
+     "my reaction", "r/o PTSD"),
+    ("Cl proud. (pushed too hard at start? check next wk) Psychoed w/ mom on accommodation.",
+     "pushed too hard", "Psychoed"),
+    # a doubt or a reaction with no subject, in brackets
+    ("Drinks three beers a night, more on weekends (doubt the numbers). AUDIT = 22.",
+     "doubt the numbers", "three beers"),
+    ("Minimized the conflict. (angry at K, hard to hide in his 15 min) K denies SI/HI.",
+     "angry at K", "K denies"),
+    ("Carla agreed to 11pm on Fridays. (Dad no-showed again. Annoyed with him, honestly.) "
+     "Good engagement from all three.", "Annoyed with him", "11pm on Fridays"),
+    ("A interrupted B six times (wanted to tell A to shut up — didn't). I set up "
+     "speaker-listener.", "shut up", "interrupted B"),
+    # asides after a dash
+    ("Dad mentioned his own weight twice — bit my tongue, annoyed. Psychoed re: weight talk.",
+     "bit my tongue", "Psychoed"),
+    ("HW: DEAR MAN w/ roommate. — felt flattered, notice that", "flattered", "DEAR MAN"),
+    ("Sister disengaged — careful not to favor E over her. E engaged, animated.",
+     "careful not to favor", "E engaged"),
+])
+def test_terse_private_asides_are_withheld(text: str, private: str, kept: str) -> None:
+    d = draft(BEFORE + text + AFTER)
+    assert private in _private(d)
+    assert kept not in _private(d)
+    assert kept.lower() in d.text.lower()
+
+
+def test_questions_in_brackets_after_the_clause_that_asked_them_are_not_private() -> None:
+    d = draft(BEFORE + "Used Socratic questions on the belief that everyone hates her (who "
+              "specifically? what's the evidence against?); others jumped in." + AFTER)
+    assert "evidence against" not in _private(d)
+    d = draft(BEFORE + "Pt quiet. (is this even helping him?) HW: log." + AFTER)
+    assert "even helping" in _private(d)
+
+
+def test_a_morning_in_capitals_ends_its_sentence() -> None:
+    d = draft("Imminent risk; requires higher level of care. F/u with ED tomorrow AM. "
+              "Shaky after this one.")
+    assert "F/u with ED" not in _private(d)

@@ -75,6 +75,11 @@ _PUT_TO_CLIENT = re.compile(r"\b(?:asked|asks|ask|asking|inquired|questions?|que
                             r"tried|invited|prompted|pt|cl|client)\b|:", re.IGNORECASE)
 
 
+# "Used Socratic questions on 'everyone hates me' (who specifically? what's the evidence
+# against?)": the questions in brackets after the clause that says they were asked.
+_EXAMPLES_OF_QUESTIONS = re.compile(r"^\s*[(\[]")
+
+
 def private_question(text: str) -> bool:
     # "Sleep?", "How often?": a form's prompt, answered next, not a musing.
     return (bool(_QUESTION_END.search(text)) and len(text.split()) > 2
@@ -82,12 +87,14 @@ def private_question(text: str) -> bool:
             and not (shared_with_client(text) or find_interventions(text, planned_ok=True)))
 
 
-def rule_kind(text: str, heading: str, *, has_measure: bool, has_risk: bool) -> str | None:
+def rule_kind(text: str, heading: str, *, has_measure: bool, has_risk: bool,
+              previous: str = "") -> str | None:
     """The kind when a rule is certain, else None."""
     cue = process_cue(text)
     if cue and cue[1]:
         return PROCESS
-    if not has_risk and not has_measure and private_question(text):
+    if (not has_risk and not has_measure and private_question(text)
+            and not (_EXAMPLES_OF_QUESTIONS.match(text) and _PUT_TO_CLIENT.search(previous))):
         return PROCESS
     if is_plan_heading(heading):
         return "plan"
@@ -100,7 +107,8 @@ def rule_kind(text: str, heading: str, *, has_measure: bool, has_risk: bool) -> 
 
 def classify(text: str, heading: str = "", position: float = 0.0, *,
              has_measure: bool = False, has_risk: bool = False, previous: str = "") -> str:
-    ruled = rule_kind(text, heading, has_measure=has_measure, has_risk=has_risk)
+    ruled = rule_kind(text, heading, has_measure=has_measure, has_risk=has_risk,
+                      previous=previous)
     if ruled:
         return ruled
     model = load_model()

@@ -97,6 +97,14 @@ _ASIDE = re.compile(r"\((?=[^()]{0,200}?(?:\b(?:I|I'm|my|me|myself|mine|because 
                     r"thrilling|shocker|what a surprise)\b|"
                     r"^(?:he|she|they) (?:isn'?t|is not|wasn'?t|won'?t|doesn'?t|didn'?t)\)|"
                     r"[^()]{6,200}\?\)))[^()]{8,200}\)|"
+                    # with no subject, a reaction or a doubt: "…more on weekends (doubt the
+                    # numbers)", "(angry at K, hard to hide)"
+                    r"\((?=(?:doubt|doubting|angry|annoyed|irritated|frustrated|bored|sleepy|"
+                    r"drowsy|drained|shaky|rattled|flattered|impatient|hunch|gut|heavy one|"
+                    r"wanted to (?:tell|yell|scream|snap|shake|hug|cry)|"
+                    r"wonder(?:ing)?|suspect|note to self|felt (?:a |so |very |really )?"
+                    r"(?:pull|tug|pang|flattered|protective|irritated|annoyed|bored|drained|"
+                    r"useless|helpless|stuck|sleepy|defensive|guilty|rattled))\b)[^()]{2,200}\)|"
                     # a groan in brackets: "(ugh)", "(sigh)", "[tedious]", "[heavy]"
                     r"\((?:ugh+|sigh|argh|oof|yikes|groan|eye ?roll)\)|"
                     r"\[(?!(?:sic|redacted|name|inaudible|unclear|sp|illegible)\])"
@@ -104,6 +112,8 @@ _ASIDE = re.compile(r"\((?=[^()]{0,200}?(?:\b(?:I|I'm|my|me|myself|mine|because 
                     # "[Oscar-worthy performance on my part]": the clinician in brackets
                     r"\[[^\[\]]{0,60}\b(?:I|my|me|myself|mine)\b[^\[\]]{0,60}\]",
                     re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()\n]{1,200}\)")
+_QUOTE_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’]$")  # "…might be fine on Fridays.' (Dad…"
 # Dictated notes spell their punctuation out ("spoke up once period new line ken says…").
 _DICTATED_MARK = re.compile(r"\s+(?:period|full stop|comma|new line|new paragraph|next line)\b",
                             re.IGNORECASE)
@@ -145,7 +155,7 @@ _CLAUSE_OPENERS = frozenset(
 # Lower-case shorthand that a sentence often ends on: before a capital, the sentence ended
 # ("first time with this pt. Safety check call tomorrow", "which tells me how pulled in I
 # am. Continue weekly"); "Pt. reports" and "Dr. Lee" keep their capitals and go on.
-_MAY_END = frozenset({"pt.", "cl.", "hx.", "dx.", "tx.", "am.", "etc."})
+_MAY_END = frozenset({"pt.", "cl.", "hx.", "dx.", "tx.", "am.", "AM.", "pm.", "PM.", "etc."})
 # A letter of an abbreviation spelled out by speech-to-text ("s i"); "a" and "i" are words.
 _SPELLED_LETTER = re.compile(r"[b-hj-z]", re.IGNORECASE)
 _SPELLED = re.compile(rf"(?:^|\s){_SPELLED_LETTER.pattern}\s*$", re.IGNORECASE)
@@ -243,9 +253,10 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
                 or chunk[m.end():].lstrip()[:1].islower()):
             continue  # initials: inside "e.g.", or "I suspect T. is more depressed"
         following = _NAME_AFTER.match(chunk, m.end())
-        if re.fullmatch(r"[A-HJ-Z]\.", typed) and following and (
-                following.group(1) not in _SENTENCE_STARTERS):
-            continue  # "R. Dube led the opening": an initial before a surname
+        if re.fullmatch(r"[A-HJ-Z]\.", typed) and (
+                following and following.group(1) not in _SENTENCE_STARTERS
+                or chunk[m.end():].lstrip().startswith("(")):
+            continue  # "R. Dube led the opening", "K. (co-leader) taught": an initial
         cuts[pos] = "sentence"
     for m in _ASIDE.finditer(chunk):
         if not _inside(start + m.start(), protected):
@@ -261,6 +272,23 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
     for m in _NEW_SUBJECT.finditer(chunk):
         if not _inside(start + m.start(), protected):
             cuts.setdefault(start + m.end(), "subject")  # comma and conjunction are trimmed
+    # A bracketed aside is one unit: "(very sleepy 2nd half — mine or hers?)" is not cut at
+    # its dash or its question mark, and one set between sentences ends where it closes
+    # ("…steadier by the end. (felt protective of her) She reports 41 days sober.").
+    for m in _BRACKETED.finditer(chunk):
+        opened, closed = start + m.start(), start + m.end()
+        if _inside(opened, protected):
+            continue
+        for pos in [pos for pos in cuts if opened < pos < closed]:
+            del cuts[pos]
+        head = start + len(text[start:opened].rstrip())
+        ended = any(head <= pos <= opened and kind in ("sentence", "line")
+                    for pos, kind in cuts.items())
+        if (head == start or ended or opened in cuts
+                or _QUOTE_ENDS_SENTENCE.search(text, start, head)):
+            for pos in (opened, closed) if closed < end else (opened,):
+                if _STRENGTH[cuts.get(pos, "")] < _STRENGTH["sentence"]:
+                    cuts[pos] = "sentence"  # what follows the bracket is not its clause
     # Speech-to-text spells letters out ("he denies any s i he looked tired"): a cut between
     # the letters would leave a lone "i" to be read as the clinician.
     return {pos: kind for pos, kind in cuts.items() if kind in ("line", "sentence")
