@@ -904,3 +904,51 @@ def test_none_since_last_contact_is_a_denial(text: str) -> None:
 ])
 def test_everyday_screen_and_self_harm_wordings(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+# Round ER hid endorsements deep in long notes, in the client's own idiom; six of twenty were
+# missed at first sight. The wordings below are new sentences in the same idioms.
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("He admitted he keeps hoping his landlord 'gets what's coming to him'.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("She said she has been lying awake planning 'how I'd end him if he shows up again'.",
+     "homicidal_ideation", "endorsed_active"),
+    ("Said if the foreman docks his pay again he'll make sure he doesn't make it home.",
+     "homicidal_ideation", "endorsed_active"),
+    ("Told his coach he would bring a bat to practice and kill Devon.",
+     "homicidal_ideation", "endorsed_active"),
+    ("Mr T said he'd be quite happy to go in his sleep and join his wife.",
+     "suicidal_ideation", "endorsed_passive"),
+    ("She talked about wanting to take the long nap, then changed the subject.",
+     "suicidal_ideation", "endorsed_passive"),
+    ("Asked whether he meant drinking; he said no, he meant not waking up.",
+     "suicidal_ideation", "endorsed_passive"),
+    ("Her cousin died by suicide last year. She said she has thought about doing the same.",
+     "suicidal_ideation", "endorsed_active"),
+    ("His father took his own life in 2004; he has never thought about doing the same.",
+     "suicidal_ideation", "denied"),
+])
+def test_endorsements_in_the_clients_idiom(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize("text", [
+    "She felt her manager threw her under the bus in the team meeting.",
+    "Asked when she'd end her shift so we could find a later slot.",
+    "I will shoot Maria an email about the schedule.",
+    "A: target behaviours (school refusal, self-harm) reducing.",
+])
+def test_idioms_near_the_new_wordings_are_not_ideation(text: str) -> None:
+    risk = draft(text).risk
+    assert risk.homicidal_ideation == "not_mentioned"
+    assert risk.suicidal_ideation in ("not_mentioned", "denied")
+    assert risk.self_harm == "not_mentioned"
+
+
+@pytest.mark.parametrize("text", [
+    "She went back over the weekend before our last session, when she had thought about "
+    "taking her father's tablets; no thoughts of suicide this week.",
+    "He had thoughts of suicide 'back in the spring' but none since, and denies SI today.",
+])
+def test_ideation_before_the_last_session_is_history(text: str) -> None:
+    assert draft(text).risk.suicidal_ideation == "denied"

@@ -564,6 +564,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
         if item and not any(m.unit == (u_start, u_end) and m.target == "si" for m in found):
             found.append(Mention("si", "passive" if item.group("score") == "1" else "screen",
                                  "affirmed", (u_start, u_end), screener_item=True))
+    found.extend(_doing_the_same(text, units, found))
     # "she wishes he would die": the same words read as a wish to die and as a wish that
     # another person die; the other person is named, so it is the latter.
     # ("denies any wish to die and denies thoughts of harming anybody" is a list of
@@ -577,6 +578,33 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     injuries = [m.words for m in found if m.target == "self_harm"]
     found = [m for m in found if not (m.target == "abuse" and _overlaps(m.words, injuries))]
     return _disowned(text, found)
+
+
+# "a great-aunt who died by suicide… Mia said she has 'thought about doing the same,
+# lately'": the ideation is named only by pointing back at a suicide told just before.
+_DOING_THE_SAME = re.compile(r"\b(?:thought|thinks|think|thinking|thoughts)\s+(?:about|of)\s+"
+                             r"doing\s+the\s+same(?:\s+thing)?\b", re.IGNORECASE)
+_SUICIDE_TOLD = re.compile(r"\b(?:died by suicide|(?:committed|completed) suicide|killed "
+                           r"(?:herself|himself|themselves|themself)|took (?:her|his|their) own "
+                           r"life|suicided)\b", re.IGNORECASE)
+_BACK_REACH = 300  # characters a "the same" reaches back for the suicide it points at
+
+
+def _doing_the_same(text: str, units: Sequence[Source], found: list[Mention]
+                    ) -> Iterator[Mention]:
+    for u_start, u_end in units:
+        if any(m.unit == (u_start, u_end) and m.target == "si" for m in found):
+            continue
+        m = _DOING_THE_SAME.search(text, u_start, u_end)
+        if not m or not _SUICIDE_TOLD.search(text, max(0, u_start - _BACK_REACH), m.start()):
+            continue
+        before = _clause_before(text, m.start(), u_start)
+        after = _clause_after(text, m.end(), u_end)
+        if _has("hypothetical", before, ""):
+            continue
+        status = ("negated" if _has("negated", before, after) else
+                  "historical" if _historical(before, after) else "affirmed")
+        yield Mention("si", "active", status, (u_start, u_end), words=(m.start(), m.end()))
 
 
 def _someone_elses(unit: str, start: int, before: str) -> bool:
