@@ -18,7 +18,7 @@ _NOT_DONE = re.compile(
     r"will (?:work on|cover|go over)|"
     r"next step\b(?! (?:toward|towards|in|for|of)\b)|referr(?:al|ed) (?:to|for)|"
     r"consider(?:ing)?|may (?:introduce|try|use)|hope to|would like to|in future|"
-    r"before (?:starting|beginning)|not ready for|postpone[d]?|h[oe]ld off|"
+    r"before (?:starting|beginning)(?!\s*[,:])|not ready for|postpone[d]?|h[oe]ld off|"
     # a plan the client already has, and what another provider will see to
     r"remains? (?:current|in place)|already (?:has|had|in place)|on file|"
     r"(?:still )?(?:has|keeps|carries) (?:a|the|her|his|their) (?:safety|crisis) plan|"
