@@ -859,3 +859,20 @@ def test_interventions_told_without_their_names(text: str, named: str | None,
         assert named in found
     if absent:
         assert absent not in found
+
+
+@pytest.mark.parametrize(("text", "named", "absent"), [
+    ("Coached mum through 10 min of child-led play.", None, "play therapy"),
+    ("Facilitator guided her through slowed breathing before group resumed.",
+     "relaxation training", None),
+    ("Circular q's with both parents re: who notices first when Sam is low.", "family systems",
+     None),
+    ("He said he rehearsed counting the pills out last week.", None, "role play"),
+])
+def test_family_group_and_child_wordings(text: str, named: str | None,
+                                         absent: str | None) -> None:
+    found = draft(text, "soap").interventions
+    if named:
+        assert named in found
+    if absent:
+        assert absent not in found

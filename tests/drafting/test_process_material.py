@@ -786,3 +786,12 @@ def test_a_morning_in_capitals_ends_its_sentence() -> None:
     d = draft("Imminent risk; requires higher level of care. F/u with ED tomorrow AM. "
               "Shaky after this one.")
     assert "F/u with ED" not in _private(d)
+
+
+def test_a_participle_lead_in_borrows_the_clinicians_reaction() -> None:
+    text = ("Watching the father's shoulders drop as his son walked out, I felt my own chest "
+            "tighten. Family agreed to a 9pm curfew.")
+    result = draft(text)
+    withheld = " ".join(w.text for w in result.withheld)
+    assert "shoulders drop" in withheld and "chest" in withheld
+    assert "curfew" in result.text

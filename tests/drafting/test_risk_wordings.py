@@ -952,3 +952,20 @@ def test_idioms_near_the_new_wordings_are_not_ideation(text: str) -> None:
 ])
 def test_ideation_before_the_last_session_is_history(text: str) -> None:
     assert draft(text).risk.suicidal_ideation == "denied"
+
+
+# Round ET (couples, family, group and child sessions).
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Her older brother (19) has been cutting, she said; she has never hurt herself.",
+     "self_harm", "denied"),
+    ("Progress toward the goal of replacing self-harm with skills is steady.", "self_harm",
+     "not_mentioned"),
+    ("P: 'when I saw the texts I wanted to kill him'. Asked, she said it was anger talking; "
+     "denies any thoughts or intent to harm T. or anyone.", "homicidal_ideation", "denied"),
+    ("He reports thoughts of hurting Dean when he has been drinking.", "homicidal_ideation",
+     "endorsed_active"),
+    ("Denies any thoughts or intent to harm herself.", "suicidal_ideation", "denied"),
+    ("During snack Leo pushed his plate away and asked for juice.", "abuse_disclosure", False),
+])
+def test_family_and_couples_wordings(text: str, field: str, value: object) -> None:
+    assert draft(text).risk.to_dict()[field] == value

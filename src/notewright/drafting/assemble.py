@@ -337,7 +337,9 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
         seg, before = segments[index], segments[index - 1]
         cue = process_cue(masks[index])
         note_to_self = _NOTE_TO_SELF.match(masks[index]) is not None
-        bare = _BARE_REACTION.match(masks[index - 1]) is not None
+        bare = _BARE_REACTION.match(masks[index - 1]) is not None or (
+            seg.joined in ("clause", "subject") and _WATCHING.match(masks[index - 1]) is not None
+            and _I_FOLLOWS.match(masks[index]) is not None)
         if (kinds[index] == PROCESS and cue is not None and cue[1]
                 and (seg.joined in ("clause", "subject")
                      or (note_to_self and _one_aside(text, before, seg)) or bare)
@@ -385,6 +387,11 @@ def _reach_back_from_held(text: str, segments: Sequence[Segment], masks: Sequenc
 # "Tired. Hard to track him today.": one word of the clinician's state, then its reason.
 _BARE_REACTION = re.compile(r"^\W*(?:tired|bored|drained|exhausted|irritated|annoyed|"
                             r"frustrated|impatient|distracted|uneasy)\W*$", re.IGNORECASE)
+# "Watching the mother's face fall as Zoe pushed her plate away, I felt my own stomach
+# tighten": a participle with no subject of its own borrows the clinician's "I" that follows.
+_WATCHING = re.compile(r"^\W*(?:watching|listening to|hearing|seeing|sitting with|noticing)\b",
+                       re.IGNORECASE)
+_I_FOLLOWS = re.compile(r"^\W*I\b")
 
 
 def _one_aside(text: str, before: Segment, seg: Segment) -> bool:

@@ -424,6 +424,12 @@ _DISOWNING = re.compile(
     re.IGNORECASE)
 _FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:just\s+)?kill\b",
                                re.IGNORECASE)
+# "G: 'when I found the messages I wanted to kill her'": rage in the moment of a discovery,
+# in the client's own quoted words; disowned by a denial nearby like any figure of speech.
+_IN_THE_MOMENT = re.compile(r"\bwhen (?:I|she|he|they|we) (?:first )?(?:found|saw|heard|read|"
+                            r"learned|learnt|realised|realized|found out|walked in|got home)\b"
+                            r"[^.;!?]{0,60}\b(?:wanted|want) to\s+(?:just\s+)?kill\b",
+                            re.IGNORECASE)
 
 
 def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
@@ -546,7 +552,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     elif _ACTIVE.search(_NO_PLAN.sub(" ", clause)):
                         grade = "active"
                 spoken_in_anger = _FIGURE_OF_SPEECH.search(
-                    unit[max(0, m.start() - 12):m.end()]) is not None
+                    unit[max(0, m.start() - 12):m.end()]) is not None or (
+                    quoted and _IN_THE_MOMENT.search(unit[max(0, m.start() - 90):m.end()])
+                    is not None)
                 if target == "hi" and spoken_in_anger:
                     grade = "passive"  # "I could kill him", unexplored: anger, not a plan
                 found.append(Mention(target, grade, status, (u_start, u_end), quoted,
