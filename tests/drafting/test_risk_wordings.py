@@ -937,6 +937,7 @@ def test_endorsements_in_the_clients_idiom(text: str, field: str, value: str) ->
     "Asked when she'd end her shift so we could find a later slot.",
     "I will shoot Maria an email about the schedule.",
     "A: target behaviours (school refusal, self-harm) reducing.",
+    "C-SSRS: active thoughts no.",
 ])
 def test_idioms_near_the_new_wordings_are_not_ideation(text: str) -> None:
     risk = draft(text).risk
@@ -968,4 +969,55 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
     ("During snack Leo pushed his plate away and asked for juice.", "abuse_disclosure", False),
 ])
 def test_family_and_couples_wordings(text: str, field: str, value: object) -> None:
+    assert draft(text).risk.to_dict()[field] == value
+
+
+# Round EU told ideation sideways (15 of 20 endorsements found at first sight). New
+# sentences in the same manner; then the look-alikes the new rows must leave alone.
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Says he wouldn't be sorry if the lights went out one night and that was that.",
+     "suicidal_ideation", "endorsed_passive"),
+    ("No plan; says she would welcome not waking up.", "suicidal_ideation", "endorsed_passive"),
+    ("Has thought 'more than once' about swallowing her mother's sleeping tablets.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Admitted he has thought about driving the truck into the quarry wall.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Paid off his debts and is getting things in order so no one is left to sort it out.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Googled how many of her paracetamol it would take on Sunday.", "suicidal_ideation",
+     "endorsed_active"),
+    ("Thoughts of OD most nights since the breakup.", "suicidal_ideation", "endorsed_active"),
+    ("Not sure he wants to die, he wants the pain to stop.", "suicidal_ideation",
+     "endorsed_passive"),
+    ("She was thinking to jump from the balcony, then went inside.", "suicidal_ideation",
+     "endorsed_active"),
+    ("Says it is easier if she is gone.", "suicidal_ideation", "endorsed_passive"),
+    ("Shouted he'd take himself off to the railway and left the house.", "suicidal_ideation",
+     "endorsed_active"),
+    ("Risk high: active thoughts, access to means.", "suicidal_ideation", "endorsed_active"),
+    ("She prays every night that he'll be dead by spring.", "homicidal_ideation",
+     "endorsed_passive"),
+    ("No thoughts of harming his father or himself.", "suicidal_ideation", "denied"),
+    ("Her uncle gives her a hiding when he drinks.", "abuse_disclosure", True),
+])
+def test_ideation_told_sideways(text: str, field: str, value: object) -> None:
+    assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Recs: start sertraline 50 mg OD, review in 4 weeks.", "self_harm", "not_mentioned"),
+    ("Hx: one OD attempt age 14; none since.", "self_harm", "history"),
+    ("The lights went out across the street during the storm.", "suicidal_ideation",
+     "not_mentioned"),
+    ("He has thought 'a lot' about taking the bus to college instead.", "suicidal_ideation",
+     "not_mentioned"),
+    ("Thinking about jumping in the pool at the gym again.", "suicidal_ideation",
+     "not_mentioned"),
+    ("Mum was afraid she was 'thinking about death too much' after the film.",
+     "suicidal_ideation", "not_mentioned"),
+    ("She hasn't self-harmed since Term 2.", "self_harm", "history"),
+    ("In 2018 'I wanted to die every day', he said, and that he overdosed on purpose once in a hostel; "
+     "clean 2 years.", "self_harm", "history"),
+])
+def test_look_alikes_of_the_sideways_wordings(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

@@ -332,6 +332,7 @@ _NOTHING_SINCE = re.compile(
     r"then\b|(?:the|his|her|their) (?:\w+ )?(?:burn|cut|cutting|attempt|overdose|od|episode|"
     r"incident)\b|(?:she|he|they) (?:last )?(?:burned|cut|scratched|overdosed|attempted)\b|"
     r"(?:last|this past) (?:year|spring|summer|fall|autumn|winter)|(?:\w+ )?grade\b|"
+    r"(?:term|semester|year|yr) \d\b|(?:the )?(?:start|beginning|end) of (?:the )?(?:term|year|semester)|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|and\b|$)|"
     # "has not self-harmed in over ten years": there was some, long ago
     r"\b(?:no|not|hasn'?t|has not|haven'?t|have not)\b.{0,40}\bin (?:over |more than |about )?"
@@ -432,6 +433,10 @@ _IN_THE_MOMENT = re.compile(r"\bwhen (?:I|she|he|they|we) (?:first )?(?:found|sa
                             re.IGNORECASE)
 
 
+_GOES_ON = 120  # characters over which a sentence's past tense carries to the next act
+_SENTENCE_GAP = re.compile(r"[.;!?]\s|\n")
+
+
 def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
              ) -> list[Mention]:
     found: list[Mention] = []
@@ -491,7 +496,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 asked = question is not None and not _REPLY.search(asked_in, question.end())
                 # The answer may sit in the next unit: the segmenter cuts at the "?".
                 inline = _ASKED_INLINE.match(text, u_start + m.end())
+                # (A label is a word or two; "Not sure he wants to die" alone is a sentence.)
                 if (_EMPTY_FIELD.match(unit[m.end():]) and not unit[:m.start()].strip(" -•*\t")
+                        and (len(m.group().split()) <= 2 or ":" in unit[m.end():])
                         and row.extra not in ("screen", "denial")  # "ASQ +" answers
                         and not _MINUS_AFTER.match(text, u_start + m.end())):  # "HI -"
                     continue
@@ -527,6 +534,14 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     status = "unanswered"
                 else:
                     status = "affirmed"
+                if (row.value == "self_harm" and status == "affirmed" and found
+                        and found[-1].status == "historical"
+                        and 0 <= u_start + m.start() - found[-1].words[1] <= _GOES_ON
+                        and not _SENTENCE_GAP.search(text, found[-1].words[1], u_start + m.start())
+                        and not _has("current", before, "")):
+                    # "told the group that in 2019 'I wanted to die every single day' and that
+                    # he overdosed on purpose once": the sentence goes on about that time.
+                    status = "historical"
                 grade = "" if row.extra == "denial" else row.extra
                 target = row.value
                 if target == "hi" and (_SAME_SUBJECT.search(unit[max(0, m.start() - 30):m.end()])
@@ -585,6 +600,11 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     # and as self-injury; the bruises are her own, so it is the latter.
     injuries = [m.words for m in found if m.target == "self_harm"]
     found = [m for m in found if not (m.target == "abuse" and _overlaps(m.words, injuries))]
+    # "Not sure he wants to die": the longer reading holds the "not" and says what it
+    # governs (his certainty), so the shorter "wants to die" read as negated gives way.
+    found = [n for n in found if not (n.status == "negated" and any(
+        a.status == "affirmed" and a.target == n.target and a.words != n.words
+        and a.words[0] <= n.words[0] - 4 and n.words[1] <= a.words[1] for a in found))]
     return _disowned(text, found)
 
 
