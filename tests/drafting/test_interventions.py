@@ -876,3 +876,43 @@ def test_family_group_and_child_wordings(text: str, named: str | None,
         assert named in found
     if absent:
         assert absent not in found
+
+
+# Rounds EV and EW: interventions in plain words, and other people's work told in session.
+@pytest.mark.parametrize(("text", "named", "absent"), [
+    ("Rode the lift with her to the 6th floor and back, staying in until the anxiety came "
+     "down on its own.", "exposure", None),
+    ("Asked her what kind of mum she wants to be through this.", "values clarification", None),
+    ("Advised a fixed wake-up time and TV off by 10 pm.", "sleep hygiene education", None),
+    ("Asked how the conflict moves around the family when Dad is away.", "family systems",
+     None),
+    ("Each picked one activity for achievement and one for enjoyment.",
+     "behavioral activation", None),
+    ("I played her manager first so she could practise asking for leave.", "role play", None),
+    ("We practised saying I am having the thought that I'm a failure.", "cognitive defusion",
+     None),
+    ("Interoceptive exp: spinning chair x3.", "exposure", None),
+    ("Her maths teacher now starts every lesson with a breathing exercise.", None,
+     "relaxation training"),
+    ("Her own DBT therapist has been teaching her emotion regulation skills.", None,
+     "emotion regulation skills"),
+    ("His GP reviewed his medications last week.", None, "medication review"),
+    ("He did EMDR with a previous therapist after the crash.", None, "emdr processing"),
+    ("Adjustment disorder following MI in March.", None, "motivational interviewing"),
+    ("Chain analysis of the weekend binge to be done in her individual session.", None,
+     "chain analysis"),
+    ("Gave her a thought record sheet to try at home.", None, "thought record"),
+    ("Mindfulness HW: 5 min breath practice daily.", None, "mindfulness"),
+    ("I followed and reflected what she was doing with the dolls.", None,
+     "reflective listening"),
+    ("Validated his anger at the school's response.", "validation", None),
+    ("Worked on a safety plan with the charge nurse and her daughter as contacts.",
+     "safety planning", None),
+])
+def test_plain_words_and_other_peoples_work(text: str, named: str | None,
+                                            absent: str | None) -> None:
+    found = draft(text, "soap").interventions
+    if named:
+        assert named in found
+    if absent:
+        assert absent not in found

@@ -795,3 +795,13 @@ def test_a_participle_lead_in_borrows_the_clinicians_reaction() -> None:
     withheld = " ".join(w.text for w in result.withheld)
     assert "shoulders drop" in withheld and "chest" in withheld
     assert "curfew" in result.text
+
+
+@pytest.mark.parametrize("aside", [
+    "Writer's guess is he drinks more than he says - nothing to go on but the mints.",
+    "Unsure whether I pitched the formulation too much from her side - something to chew on.",
+])
+def test_round_ew_private_hunches_and_doubts_are_withheld(aside: str) -> None:
+    result = draft("PHQ-9 11, down from 15. " + aside + " Plan: weekly.")
+    assert "PHQ-9" in result.text and "weekly" in result.text
+    assert not any(word in result.text for word in ("mints", "pitched", "chew"))

@@ -175,7 +175,10 @@ def build(text: str, fmt: NoteFormat) -> Draft:
         # next clause of the sentence can take back what was offered ("; she declined").
         following = (masks[index + 1] if index + 1 < len(segments)
                      and segments[index + 1].same_sentence else "")
-        for name, _, _ in find_interventions(masked, plan_line=in_plan, following=following):
+        preceding = masks[index - 1] if index and seg.same_sentence else ""
+        for name, _, _ in find_interventions(masked, plan_line=in_plan, following=following,
+                                             preceding=preceding,
+                                             after_unit=text[seg.end:seg.end + 24]):
             if name not in interventions:
                 interventions.append(name)
         statement = _statement(text, seg, kind, unit_quotes, withheld, fmt, client_name, roles,

@@ -11,7 +11,8 @@ from notewright.drafting.lexicons import Lexicon, fold, pattern_rows
 _NOT_DONE = re.compile(
     r"\b(?:declined|refused|not (?:yet )?(?:use|used|done|introduce|introduced|appropriate|"
     r"indicated)|didn'?t (?:use|do|get to)|did not (?:use|do|get to)|plan(?:s|ned)? to|"
-    r"plan (?:is|was) to|"
+    r"plan (?:is|was) to|to be (?:done|completed|covered|finished)\b|"
+    r"to (?:try|use|do|complete|fill (?:in|out)) at home\b|"
     r"will (?:introduce|start|begin|use|try|consider|continue|explain|revisit|plan|discuss|write|"
     r"build|draft|teach|do)|"
     r"next (?:session|sess|time|week|wk|visit|appt|appointment)(?!'s)|"
@@ -114,7 +115,8 @@ _NOT_DONE = re.compile(
     r"(?:run|led) by(?! (?:me|myself|this writer|writer|(?:the )?(?:clinician|therapist|"
     r"facilitator|co-?leader|leader) \((?:me|this writer|writer)\)))|"
     r"(?:they|we) do in (?:his|her|their) (?:\w+ ){0,2}(?:group|class|program)|"
-    r"(?:company|employer|school|church|gym|RA|work|dorm)'s (?:\w+ ){0,3}|"
+    r"(?:company|employer|school|church|gym|RA|work|dorm)'s (?!(?:response|reaction|decision|"
+    r"policy|approach|handling|rules?)\b)(?:\w+ ){0,3}|"
     r"(?:with|w/) (?:dr\.?|doctor) \w+|scheduled (?:w/|with|for) ?\w+|"
     r"(?:pushing|urging|telling|wants) (?:her|him|them) to try|(?:an |as an )option later|"
     r"from (?:her |his |their |the )?(?:pcp|gp|doctor|psychiatrist|nurse)\b|"
@@ -227,6 +229,26 @@ _EXPLAINED = re.compile(r"\b(?:explain|describ|outlin)\w* (?:what|the (?:\w+ )?(
                         r"(?:(?!and\b|then\b|gave\b)[\w-]+ ){0,5}$", re.IGNORECASE)
 # A plan or homework line names what comes next (23 of 27 such mentions in the development
 # set were not done in the session), unless it says what was done here.
+# "the Maths teacher now starts every lesson with a breathing exercise", "her own DBT
+# therapist has been teaching her emotion regulation skills", "his GP reviewed his
+# medications": another professional's work, told in this session, was not done here.
+_SOMEONE_ELSES_WORK = re.compile(
+    r"\b(?:teacher|GP|PCP|psychiatrist|prescriber|doctor|(?-i:Dr\.?\s+[A-Z][a-z]+)|nurse|"
+    r"physio\w*|health visitor|school counsel+or|sponsor|coach|(?:(?:his|her|their)\s+)?(?:own|"
+    r"outside|previous|former|other|individual|old)\s+(?:\w+\s+)?(?:therapist|counsel+or|"
+    r"psychologist|clinician|provider))(?:\s+(?:\w+\s+)?(?:has been |is |was |now |also |"
+    r"always |still )?(?:teach\w*|taught|does|did|doing|start\w*|runs?|ran|uses?|used|led|leads|"
+    r"review\w*|gave|gives|showed|shows|recommend\w*|covered|practi[cs]\w*|do|went over)\b"
+    r"[^.;\n]{0,40})?\s*$", re.IGNORECASE)
+_WITH_SOMEONE_ELSE = re.compile(
+    r"\s*(?:w/|with|by)\s+(?:a|an|his|her|their)\s+(?:previous|former|old|outside|other|"
+    r"another|past)\s+(?:therapist|counsel+or|clinician|psychologist|provider)\b", re.IGNORECASE)
+# "Mindfulness HW: 5 min breath practice daily": named as the homework, not done here.
+_AS_HOMEWORK = re.compile(r"\s*(?:HW|homework|home practice)\b\s*[:=-]", re.IGNORECASE)
+# "I followed and reflected what she was doing": tracking a child's play is play therapy's
+# own move, not reflective listening.
+_PLAY_TRACKING = re.compile(r"\breflect\w*\s+(?:what (?:she|he|they) (?:was|were|is|are) "
+                            r"doing|(?:her|his|their) play)\b", re.IGNORECASE)
 _PLAN_LABEL = re.compile(r"^\W*(?:plan|p|hw|homework|next|next time|next session|next steps|to do|"
                          r"next (?:week|wk|visit|appt))"
                          r"\s*[:\-\u2013\u2014]\s*", re.IGNORECASE)
@@ -261,11 +283,15 @@ def opens_plan(unit_text: str) -> bool:
 
 
 def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: bool = False,
-                       following: str = "") -> list[tuple[str, int, int]]:
+                       following: str = "", preceding: str = "", after_unit: str = ""
+                       ) -> list[tuple[str, int, int]]:
     """(canonical name, start, end) for each intervention named in one unit.
 
     `plan_line`: the unit sits in a plan or homework line (the caller knows the line; the
-    unit may not hold its label). `following`: the next clause of the same sentence.
+    unit may not hold its label). `following` and `preceding`: the next and the previous
+    clause of the same sentence ("His GP | reviewed his medications" may be cut apart);
+    `after_unit`: the words right after the unit, whatever unit they start ("Mindfulness |
+    HW: 5 min daily").
     """
     out: list[tuple[str, int, int]] = []
     plan_line = not planned_ok and (plan_line or opens_plan(unit_text))
@@ -281,6 +307,14 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
         if name == "relaxation training" and _TIPP.search(unit_text, max(0, start - 100),
                                                           start):
             continue  # TIPP's paced breathing and paired relaxation are the DBT skill
+        lead_in = (preceding + " " + unit_text[:start])[-_REACH:] if preceding else \
+            unit_text[max(0, start - _REACH):start]
+        ends_unit = not unit_text[end:].strip(" ,;:-")
+        if (_SOMEONE_ELSES_WORK.search(lead_in)
+                or _WITH_SOMEONE_ELSE.match(unit_text, end) or _AS_HOMEWORK.match(unit_text, end)
+                or (ends_unit and _AS_HOMEWORK.match(after_unit))
+                or (name == "reflective listening" and _PLAY_TRACKING.match(unit_text, start))):
+            continue
         # Only the words around the mention decide whether it was done: a dictated
         # run-on holds this session's work and next week's plan in one unit.
         after = unit_text[end:end + _AFTER]
