@@ -1021,3 +1021,23 @@ def test_ideation_told_sideways(text: str, field: str, value: object) -> None:
 ])
 def test_look_alikes_of_the_sideways_wordings(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+# Round EX: EHR templates. Unticked boxes, blank fields and offered choices are not answers.
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("SI: [x] denied [ ] passive [ ] active\nHI: [x] denied", "suicidal_ideation", "denied"),
+    ("SI: [ ] denied [x] passive [ ] active", "suicidal_ideation", "endorsed_passive"),
+    ("[ ] SI  [ ] HI  [ ] Self-harm\nMood: low", "suicidal_ideation", "not_mentioned"),
+    ("Risk screen: SI ____ HI ____ Harm to self ____", "suicidal_ideation", "not_mentioned"),
+    ("Risk screen: SI ____ HI ____ Harm to self ____", "homicidal_ideation", "not_mentioned"),
+    ("Denies SI/HI.\nSI/HI: see above", "suicidal_ideation", "denied"),
+    ("SI: -   SH urges: 3/5, no acts", "suicidal_ideation", "denied"),
+    ("SI: denies   HI: denies   Safety at home: no concerns", "suicidal_ideation", "denied"),
+    ("Suicidality: explored the burden statement; no thoughts of ending his life.",
+     "suicidal_ideation", "denied"),
+    ("C-SSRS screener: neg\nHI: -\nRisk: low / mod / high", "homicidal_ideation", "denied"),
+    ("Risk: [ ] low [x] moderate [ ] high - chronic risk elevated (OD 2021)", "self_harm",
+     "history"),
+])
+def test_template_fields(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

@@ -88,6 +88,9 @@ _LEVEL = re.compile(r"(?<!not )(?<!no )(?<!never )\b(?:(?P<low>low|mild)\s*(?:-|
                     r"(?:moderate|mod|high|elevated|imminent|severe|significant|serious|"
                     r"substantial)\b", re.IGNORECASE)
 _RISK_WORD = re.compile(r"\b(?:risk|danger\w*|threat)\b", re.IGNORECASE)
+# "Risk: low / mod / high" with none of them chosen: a template's choices, not a rating.
+_LEVELS_OFFERED = re.compile(r"\blow\s*/\s*(?:mod(?:erate)?|med(?:ium)?)\s*/\s*high\b",
+                             re.IGNORECASE)
 # "anniversary reaction elevated but no acute risk": the level is not the risk's.
 _NO_RISK = re.compile(r"\bno\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "elevated risk, though she denies any ideation": the rating comes with its own answer.
@@ -137,7 +140,7 @@ def implied(text: str, units: Sequence[Source]) -> Iterator[Implied]:
     """Lazily, so that the caller can stop once both ideation fields are decided."""
     for start, end in units:
         unit = text[start:end]
-        level = _LEVEL.search(unit)
+        level = None if _LEVELS_OFFERED.search(unit) else _LEVEL.search(unit)
         if level is not None and any(abs(r.start() - level.start()) <= 40
                                      and not _NO_RISK.search(unit, 0, r.start())
                                      for r in _RISK_WORD.finditer(unit)):
@@ -344,7 +347,8 @@ _NOTHING_SINCE = re.compile(
 _PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history|(?:19|20)\d\d|"
                             r".*\b(?:years?|yrs?) ago|.*\blast year)\b", re.IGNORECASE)
 # "SI -, HI -": a minus after the abbreviation is a negative (the segmenter trims it off).
-_MINUS_AFTER = re.compile(r"[ \t]*[-–−][ \t]*(?:[,;\n|]|$)")
+# ("SI: -   SH urges: 3/5": a template's field, then the next one after a wide gap.)
+_MINUS_AFTER = re.compile(r"[ \t]*:?[ \t]*[-–−][ \t]*(?:[,;\n|]|$|[ \t]{2,})")
 # "Asked about SI - endorses passive thoughts": the dash introduces the answer, which the
 # clause cut at "endorses" would otherwise leave as a bare minus.
 _AFFIRMED_AFTER = re.compile(r"\s*[-–−:]\s*(?:endorse[sd]?|endorsing|admit(?:s|ted)?|"
@@ -433,12 +437,32 @@ _IN_THE_MOMENT = re.compile(r"\bwhen (?:I|she|he|they|we) (?:first )?(?:found|sa
                             re.IGNORECASE)
 
 
+_LABEL_REST = re.compile(r"\s*:\s*\S")
 _GOES_ON = 120  # characters over which a sentence's past tense carries to the next act
 _SENTENCE_GAP = re.compile(r"[.;!?]\s|\n")
 
 
+# A pasted template's checkboxes: "SI: [x] denied [ ] passive [ ] active" says "SI: denied".
+# The options left unticked are blanked (offsets kept), and so are the ticks themselves.
+_UNTICKED = re.compile(r"(?:\[ ?\]|☐)[^\[\]☐☒☑\n;|,]{0,40}?"
+                       r"(?=\s*(?:\[|☐|☒|☑|\s\s|[-–]\s|[,;|\n]|$))")
+_TICK = re.compile(r"\[[xX✓✔]\]|☒|☑")
+# "SI ____ HI ____", "SI/HI: see above", "HI: N/A": a field left for another time.
+_BLANK_AFTER = re.compile(r"\s*[:\-–]?\s*(?:_{2,}|(?:see|as) above\b|N/?A\b|not applicable\b)",
+                          re.IGNORECASE)
+
+
+def ticked_only(text: str) -> str:
+    """`text` with unticked checkbox options and the tick marks blanked, same length."""
+    if "[" not in text and "☐" not in text and "☒" not in text and "☑" not in text:
+        return text
+    text = _UNTICKED.sub(lambda m: " " * len(m.group()), text)
+    return _TICK.sub(lambda m: " " * len(m.group()), text)
+
+
 def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
              ) -> list[Mention]:
+    text = ticked_only(text)
     found: list[Mention] = []
     theirs: list[Source] = []  # the words of someone else's ideation
     for u_start, u_end in units:
@@ -458,7 +482,13 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     # and overdosed": cue words inside the client's quoted words govern
                     # those words, not the clinician's account after them.
                     before = _unquoted(before, u_start + m.start() - len(before), quotes)
+                line_end = text.find("\n", u_start + m.end())
+                line_rest = text[u_start + m.end():len(text) if line_end < 0 else line_end]
                 after = _clause_after(unit, m.end(), len(unit))
+                if not unit[m.end():].strip():
+                    # "Risk: SI | denied (asked alone)": a template line cut after its label;
+                    # the answer is the rest of the line.
+                    after = _clause_after(line_rest, 0, len(line_rest))
                 if row.value != "abuse" and _someone_elses(unit, m.start(), before):
                     theirs.append((u_start + m.start(), u_start + m.end()))
                     continue  # someone else's ideation; but "her uncle abused her" is hers
@@ -497,13 +527,16 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 # The answer may sit in the next unit: the segmenter cuts at the "?".
                 inline = _ASKED_INLINE.match(text, u_start + m.end())
                 # (A label is a word or two; "Not sure he wants to die" alone is a sentence.)
-                if (_EMPTY_FIELD.match(unit[m.end():]) and not unit[:m.start()].strip(" -•*\t")
+                if (_EMPTY_FIELD.match(line_rest) and not unit[:m.start()].strip(" -•*\t")
                         and (len(m.group().split()) <= 2 or ":" in unit[m.end():])
                         and row.extra not in ("screen", "denial")  # "ASQ +" answers
                         and not _MINUS_AFTER.match(text, u_start + m.end())):  # "HI -"
                     continue
                 rest = unit[m.end():]
                 paired = _PAIRED.match(rest)  # "SI/HI not assessed"
+                if row.extra not in ("screen", "denial") and _BLANK_AFTER.match(
+                        rest[paired.end():] if paired else rest):
+                    continue
                 if _UNASKED_AFTER.match(rest[paired.end():] if paired else rest) or (
                         _UNASKED_BEFORE.search(unit[:m.start()])):
                     continue
@@ -600,6 +633,13 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     # and as self-injury; the bruises are her own, so it is the latter.
     injuries = [m.words for m in found if m.target == "self_harm"]
     found = [m for m in found if not (m.target == "abuse" and _overlaps(m.words, injuries))]
+    # "Suicidality: explored the burden statement… no thoughts of ending his life": a field's
+    # label is answered by what the field says, not endorsed by being there.
+    found = [m for m in found if not (
+        not m.grade and _LABEL_REST.match(text, m.words[1])
+        and not text[m.unit[0]:m.words[0]].strip(" -•*\t")
+        and any(n.target == m.target and 0 < n.words[0] - m.words[1] <= 200
+                and "\n" not in text[m.words[1]:n.words[0]] for n in found))]
     # "Not sure he wants to die": the longer reading holds the "not" and says what it
     # governs (his certainty), so the shorter "wants to die" read as negated gives way.
     found = [n for n in found if not (n.status == "negated" and any(
@@ -726,6 +766,7 @@ def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
            ) -> tuple[Risk, dict[str, list[Source]], tuple[str, ...]]:
     """The risk fields; for each field the units that decided it; and the fields read
     from the clinician's risk rating alone (the draft asks to confirm those)."""
+    text = ticked_only(text)
     ms = mentions(text, units, quotes)
     si, si_src = _ideation(ms, "si")
     if si == "not_mentioned":
