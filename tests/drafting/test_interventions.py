@@ -916,3 +916,22 @@ def test_plain_words_and_other_peoples_work(text: str, named: str | None,
         assert named in found
     if absent:
         assert absent not in found
+
+
+# Round EX: what a pasted template's picklist ticks, and the fields it leaves empty.
+@pytest.mark.parametrize(("text", "named", "absent"), [
+    ("Interventions: [x] Genogram [ ] Parenting skills [ ] Relaxation", "genogram",
+     "relaxation training"),
+    ("Sleep hygiene: N/A (ward)", None, "sleep hygiene education"),
+    ("Safety plan: on file", None, "safety planning"),
+    ("Advised to continue activity schedule at home.", None, "behavioral activation"),
+    ("I was rehearsing what I'd say to him before he arrived.", None, "role play"),
+    ("Concern re children's exposure to the arguments.", None, "exposure"),
+])
+def test_template_picklists_and_empty_fields(text: str, named: str | None,
+                                             absent: str | None) -> None:
+    found = draft(text, "soap").interventions
+    if named:
+        assert named in found
+    if absent:
+        assert absent not in found

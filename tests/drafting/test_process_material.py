@@ -805,3 +805,14 @@ def test_round_ew_private_hunches_and_doubts_are_withheld(aside: str) -> None:
     result = draft("PHQ-9 11, down from 15. " + aside + " Plan: weekly.")
     assert "PHQ-9" in result.text and "weekly" in result.text
     assert not any(word in result.text for word in ("mints", "pitched", "chew"))
+
+
+@pytest.mark.parametrize("aside", [
+    "Process notes: wonder if his silence is about his own father - didn't raise it.",
+    "Must not let that steer her.",
+    "I need to sit with that rather than act it out.",
+])
+def test_round_ex_and_ey_notes_to_self_are_withheld(aside: str) -> None:
+    result = draft("GAD-7 12. " + aside + " Plan: weekly.")
+    assert "GAD-7" in result.text and "weekly" in result.text
+    assert not any(word in result.text for word in ("silence", "steer", "act it out"))

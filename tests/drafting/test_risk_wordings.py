@@ -1016,8 +1016,8 @@ def test_ideation_told_sideways(text: str, field: str, value: object) -> None:
     ("Mum was afraid she was 'thinking about death too much' after the film.",
      "suicidal_ideation", "not_mentioned"),
     ("She hasn't self-harmed since Term 2.", "self_harm", "history"),
-    ("In 2018 'I wanted to die every day', he said, and that he overdosed on purpose once in a hostel; "
-     "clean 2 years.", "self_harm", "history"),
+    ("In 2018 'I wanted to die every day', he said, and that he overdosed on purpose once "
+     "in a hostel; clean 2 years.", "self_harm", "history"),
 ])
 def test_look_alikes_of_the_sideways_wordings(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from notewright.drafting.checkboxes import ticked_only
 from notewright.drafting.checks import audit_warnings
 from notewright.drafting.classify import classify
 from notewright.drafting.formats import NoteFormat
@@ -176,7 +177,8 @@ def build(text: str, fmt: NoteFormat) -> Draft:
         following = (masks[index + 1] if index + 1 < len(segments)
                      and segments[index + 1].same_sentence else "")
         preceding = masks[index - 1] if index and seg.same_sentence else ""
-        for name, _, _ in find_interventions(masked, plan_line=in_plan, following=following,
+        for name, _, _ in find_interventions(ticked_only(masked), plan_line=in_plan,
+                                             following=following,
                                              preceding=preceding,
                                              after_unit=text[seg.end:seg.end + 24]):
             if name not in interventions:

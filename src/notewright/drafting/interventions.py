@@ -12,6 +12,7 @@ _NOT_DONE = re.compile(
     r"\b(?:declined|refused|not (?:yet )?(?:use|used|done|introduce|introduced|appropriate|"
     r"indicated)|didn'?t (?:use|do|get to)|did not (?:use|do|get to)|plan(?:s|ned)? to|"
     r"plan (?:is|was) to|to be (?:done|completed|covered|finished)\b|"
+    r"advised to (?:continue|keep|try|do|use)\b|"
     r"to (?:try|use|do|complete|fill (?:in|out)) at home\b|"
     r"will (?:introduce|start|begin|use|try|consider|continue|explain|revisit|plan|discuss|write|"
     r"build|draft|teach|do)|"
@@ -243,8 +244,11 @@ _SOMEONE_ELSES_WORK = re.compile(
 _WITH_SOMEONE_ELSE = re.compile(
     r"\s*(?:w/|with|by)\s+(?:a|an|his|her|their)\s+(?:previous|former|old|outside|other|"
     r"another|past)\s+(?:therapist|counsel+or|clinician|psychologist|provider)\b", re.IGNORECASE)
-# "Mindfulness HW: 5 min breath practice daily": named as the homework, not done here.
-_AS_HOMEWORK = re.compile(r"\s*(?:HW|homework|home practice)\b\s*[:=-]", re.IGNORECASE)
+# "Mindfulness HW: 5 min breath practice daily": named as the homework, not done here; so is
+# a template's field left empty or pointing elsewhere ("Sleep hygiene: N/A", "Safety plan:
+# on file").
+_AS_HOMEWORK = re.compile(r"\s*(?:(?:HW|homework|home practice)\b\s*[:=-]|:\s*(?:N/?A|not "
+                          r"applicable|none|nil|on file|not done|deferred)(?!\w))", re.IGNORECASE)
 # "I followed and reflected what she was doing": tracking a child's play is play therapy's
 # own move, not reflective listening.
 _PLAY_TRACKING = re.compile(r"\breflect\w*\s+(?:what (?:she|he|they) (?:was|were|is|are) "

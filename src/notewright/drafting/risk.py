@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from notewright.drafting.checkboxes import ticked_only
 from notewright.drafting.lexicons import Lexicon, fold, pattern_rows
 from notewright.drafting.model import Risk, Source
 
@@ -335,7 +336,8 @@ _NOTHING_SINCE = re.compile(
     r"then\b|(?:the|his|her|their) (?:\w+ )?(?:burn|cut|cutting|attempt|overdose|od|episode|"
     r"incident)\b|(?:she|he|they) (?:last )?(?:burned|cut|scratched|overdosed|attempted)\b|"
     r"(?:last|this past) (?:year|spring|summer|fall|autumn|winter)|(?:\w+ )?grade\b|"
-    r"(?:term|semester|year|yr) \d\b|(?:the )?(?:start|beginning|end) of (?:the )?(?:term|year|semester)|"
+    r"(?:term|semester|year|yr) \d\b|"
+    r"(?:the )?(?:start|beginning|end) of (?:the )?(?:term|year|semester)|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|and\b|$)|"
     # "has not self-harmed in over ten years": there was some, long ago
     r"\b(?:no|not|hasn'?t|has not|haven'?t|have not)\b.{0,40}\bin (?:over |more than |about )?"
@@ -442,22 +444,9 @@ _GOES_ON = 120  # characters over which a sentence's past tense carries to the n
 _SENTENCE_GAP = re.compile(r"[.;!?]\s|\n")
 
 
-# A pasted template's checkboxes: "SI: [x] denied [ ] passive [ ] active" says "SI: denied".
-# The options left unticked are blanked (offsets kept), and so are the ticks themselves.
-_UNTICKED = re.compile(r"(?:\[ ?\]|☐)[^\[\]☐☒☑\n;|,]{0,40}?"
-                       r"(?=\s*(?:\[|☐|☒|☑|\s\s|[-–]\s|[,;|\n]|$))")
-_TICK = re.compile(r"\[[xX✓✔]\]|☒|☑")
 # "SI ____ HI ____", "SI/HI: see above", "HI: N/A": a field left for another time.
 _BLANK_AFTER = re.compile(r"\s*[:\-–]?\s*(?:_{2,}|(?:see|as) above\b|N/?A\b|not applicable\b)",
                           re.IGNORECASE)
-
-
-def ticked_only(text: str) -> str:
-    """`text` with unticked checkbox options and the tick marks blanked, same length."""
-    if "[" not in text and "☐" not in text and "☒" not in text and "☑" not in text:
-        return text
-    text = _UNTICKED.sub(lambda m: " " * len(m.group()), text)
-    return _TICK.sub(lambda m: " " * len(m.group()), text)
 
 
 def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
