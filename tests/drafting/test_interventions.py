@@ -7,6 +7,16 @@ import pytest
 from notewright import draft
 from notewright.drafting.interventions import find_interventions
 
+
+def _assert_named(text: str, named: str | None, absent: str | None) -> None:
+    """The description's draft names `named` and does not name `absent` (either may be None)."""
+    found = draft(text, "soap").interventions
+    if named:
+        assert named in found
+    if absent:
+        assert absent not in found
+
+
 CANONICAL = {
     "cognitive restructuring", "behavioral activation", "psychoeducation", "mindfulness",
     "exposure", "motivational interviewing", "safety planning", "validation", "emdr processing",
@@ -786,11 +796,7 @@ def test_no_interventions_warning() -> None:
      "interpretation", None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
-    found = draft(text, "soap").interventions
-    if named:
-        assert named in found
-    if absent:
-        assert absent not in found
+    _assert_named(text, named, absent)
 
 
 # Round ES told interventions without naming them; recall was 0.538 at first sight. New
@@ -854,11 +860,7 @@ def test_intervention_wordings(text: str, named: str | None, absent: str | None)
 ])
 def test_interventions_told_without_their_names(text: str, named: str | None,
                                                 absent: str | None) -> None:
-    found = draft(text, "soap").interventions
-    if named:
-        assert named in found
-    if absent:
-        assert absent not in found
+    _assert_named(text, named, absent)
 
 
 @pytest.mark.parametrize(("text", "named", "absent"), [
@@ -871,11 +873,7 @@ def test_interventions_told_without_their_names(text: str, named: str | None,
 ])
 def test_family_group_and_child_wordings(text: str, named: str | None,
                                          absent: str | None) -> None:
-    found = draft(text, "soap").interventions
-    if named:
-        assert named in found
-    if absent:
-        assert absent not in found
+    _assert_named(text, named, absent)
 
 
 # Rounds EV and EW: interventions in plain words, and other people's work told in session.
@@ -911,11 +909,7 @@ def test_family_group_and_child_wordings(text: str, named: str | None,
 ])
 def test_plain_words_and_other_peoples_work(text: str, named: str | None,
                                             absent: str | None) -> None:
-    found = draft(text, "soap").interventions
-    if named:
-        assert named in found
-    if absent:
-        assert absent not in found
+    _assert_named(text, named, absent)
 
 
 # Round EX: what a pasted template's picklist ticks, and the fields it leaves empty.
@@ -930,8 +924,4 @@ def test_plain_words_and_other_peoples_work(text: str, named: str | None,
 ])
 def test_template_picklists_and_empty_fields(text: str, named: str | None,
                                              absent: str | None) -> None:
-    found = draft(text, "soap").interventions
-    if named:
-        assert named in found
-    if absent:
-        assert absent not in found
+    _assert_named(text, named, absent)

@@ -797,22 +797,17 @@ def test_a_participle_lead_in_borrows_the_clinicians_reaction() -> None:
     assert "curfew" in result.text
 
 
-@pytest.mark.parametrize("aside", [
-    "Writer's guess is he drinks more than he says - nothing to go on but the mints.",
-    "Unsure whether I pitched the formulation too much from her side - something to chew on.",
+@pytest.mark.parametrize(("aside", "private"), [
+    ("Writer's guess is he drinks more than he says - nothing to go on but the mints.", "mints"),
+    ("Unsure whether I pitched the formulation too much from her side - something to chew on.",
+     "pitched"),
+    ("Process notes: wonder if his silence is about his own father - didn't raise it.",
+     "silence"),
+    ("Must not let that steer her.", "steer"),
+    ("I need to sit with that rather than act it out.", "act it out"),
 ])
-def test_round_ew_private_hunches_and_doubts_are_withheld(aside: str) -> None:
+def test_hunches_doubts_and_notes_to_self_learned_from_ew_ex_ey(aside: str,
+                                                               private: str) -> None:
     result = draft("PHQ-9 11, down from 15. " + aside + " Plan: weekly.")
     assert "PHQ-9" in result.text and "weekly" in result.text
-    assert not any(word in result.text for word in ("mints", "pitched", "chew"))
-
-
-@pytest.mark.parametrize("aside", [
-    "Process notes: wonder if his silence is about his own father - didn't raise it.",
-    "Must not let that steer her.",
-    "I need to sit with that rather than act it out.",
-])
-def test_round_ex_and_ey_notes_to_self_are_withheld(aside: str) -> None:
-    result = draft("GAD-7 12. " + aside + " Plan: weekly.")
-    assert "GAD-7" in result.text and "weekly" in result.text
-    assert not any(word in result.text for word in ("silence", "steer", "act it out"))
+    assert private not in result.text
