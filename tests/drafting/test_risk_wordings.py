@@ -1041,3 +1041,16 @@ def test_look_alikes_of_the_sideways_wordings(text: str, field: str, value: obje
 ])
 def test_template_fields(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Admitted yesterday after consuming approx. 30 tablets of her father's metoprolol.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Admitted yesterday after consuming approx. 30 tablets of her father's metoprolol.",
+     "self_harm", "current"),
+    ("Reports taking about ten senna tablets a day and restricting to one meal.", "self_harm",
+     "not_mentioned"),
+    ("Consuming 6 ibuprofen tablets a day for the back pain.", "self_harm", "not_mentioned"),
+])
+def test_an_overdose_told_as_tablets_consumed(text: str, field: str, value: str) -> None:
+    assert draft(text).risk.to_dict()[field] == value

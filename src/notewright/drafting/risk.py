@@ -221,7 +221,7 @@ def _cues(category: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[
             tuple(r.pattern for r in rows if r.extra in ("backward", "both")))
 
 
-_ATTEMPT = re.compile(r"\b(?:overdos\w*|OD|attempt\w*|took|swallowed|ingested|tried to|"
+_ATTEMPT = re.compile(r"\b(?:overdos\w*|OD|attempt\w*|took|swallowed|ingested|consum\w*|tried to|"
                       r"dr[aiu]nk)\b", re.IGNORECASE)
 # "cut his wrist with a kitchen knife 'to end it'": an act done to die is an attempt.
 _TO_DIE = re.compile(r"(?:(?!\b(?:no|not|without|den\w+|never)\b)[^.;]){0,40}?\b(?:to end it|"
