@@ -1054,3 +1054,26 @@ def test_template_fields(text: str, field: str, value: str) -> None:
 ])
 def test_an_overdose_told_as_tablets_consumed(text: str, field: str, value: str) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+# Round FA: older adults and medical settings.
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Some nights he wishes she would just slip away in her sleep; never thought of hurting "
+     "her.", "homicidal_ideation", "endorsed_passive"),
+    ("Risk high: active ideation of homicide-suicide with a method.", "homicidal_ideation",
+     "endorsed_active"),
+    ("Risk high: active ideation of homicide-suicide with a method.", "suicidal_ideation",
+     "endorsed_active"),
+    ("He joked that he'll kill her if she hides the remote again; when I checked he laughed "
+     "and denied any thought or wish to hurt her.", "homicidal_ideation", "denied"),
+    ("Half laughing, she said some days she wishes he'd just drop dead; no plan, no intent "
+     "to harm him.", "homicidal_ideation", "endorsed_passive"),
+    ("Says he is wishing he would die in his sleep most days.", "homicidal_ideation",
+     "not_mentioned"),
+    ("She says one of the night aides 'yanks' her arm when turning her.", "abuse_disclosure",
+     True),
+    ("Lives alone; says his nephew has his bank card and gives him 20 quid a week.",
+     "abuse_disclosure", True),
+])
+def test_older_adult_and_medical_wordings(text: str, field: str, value: object) -> None:
+    assert draft(text).risk.to_dict()[field] == value

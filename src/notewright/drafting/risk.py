@@ -431,6 +431,11 @@ _DISOWNING = re.compile(
     re.IGNORECASE)
 _FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:just\s+)?kill\b",
                                re.IGNORECASE)
+# "He joked that he'll kill her if she takes the salt shaker away": said in jest. (Half
+# laughing is a manner, not a joke: "half laughing, 'some days I wish he'd drop dead'" and
+# the wish is real on bad days.)
+_JOKED = re.compile(r"\b(?:joked|joking|jokes|jokingly|in jest)\b[^.;!?]{0,40}$",
+                    re.IGNORECASE)
 # "G: 'when I found the messages I wanted to kill her'": rage in the moment of a discovery,
 # in the client's own quoted words; disowned by a denial nearby like any figure of speech.
 _IN_THE_MOMENT = re.compile(r"\bwhen (?:I|she|he|they|we) (?:first )?(?:found|saw|heard|read|"
@@ -590,6 +595,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                         grade = "active"
                 spoken_in_anger = _FIGURE_OF_SPEECH.search(
                     unit[max(0, m.start() - 12):m.end()]) is not None or (
+                    target == "hi" and _JOKED.search(unit, 0, m.start()) is not None) or (
                     quoted and _IN_THE_MOMENT.search(unit[max(0, m.start() - 90):m.end()])
                     is not None)
                 if target == "hi" and spoken_in_anger:
