@@ -925,3 +925,16 @@ def test_plain_words_and_other_peoples_work(text: str, named: str | None,
 def test_template_picklists_and_empty_fields(text: str, named: str | None,
                                              absent: str | None) -> None:
     _assert_named(text, named, absent)
+
+
+@pytest.mark.parametrize(("text", "named", "absent"), [
+    ("Practised pursed-lip breathing with a slow 4-count exhale.", "relaxation training", None),
+    ("Explained anticipatory grief and how guilt often comes with it.", "psychoeducation", None),
+    ("Talked through what to expect in the last days.", "psychoeducation", None),
+    ("Asked what she wants her sons to know about her.", "values clarification", None),
+    ("Talked through what led up to that night step by step.", "chain analysis", None),
+    ("Continued life review: his first posting as a teacher.", None, "narrative therapy"),
+])
+def test_end_of_life_and_caregiving_wordings(text: str, named: str | None,
+                                             absent: str | None) -> None:
+    _assert_named(text, named, absent)
