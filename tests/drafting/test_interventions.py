@@ -7,16 +7,6 @@ import pytest
 from notewright import draft
 from notewright.drafting.interventions import find_interventions
 
-
-def _assert_named(text: str, named: str | None, absent: str | None) -> None:
-    """The description's draft names `named` and does not name `absent` (either may be None)."""
-    found = draft(text, "soap").interventions
-    if named:
-        assert named in found
-    if absent:
-        assert absent not in found
-
-
 CANONICAL = {
     "cognitive restructuring", "behavioral activation", "psychoeducation", "mindfulness",
     "exposure", "motivational interviewing", "safety planning", "validation", "emdr processing",
@@ -794,14 +784,8 @@ def test_no_interventions_warning() -> None:
      "role play", None),
     ("I said his going quiet might be the same thing he did as a boy when his parents fought.",
      "interpretation", None),
-])
-def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
-    _assert_named(text, named, absent)
-
-
-# Round ES told interventions without naming them; recall was 0.538 at first sight. New
-# sentences in the same manner, and the near misses a careless row would take.
-@pytest.mark.parametrize(("text", "named", "absent"), [
+    # Round ES told interventions without naming them; recall was 0.538 at first sight. New
+    # sentences in the same manner, and the near misses a careless row would take.
     ("Had him breathe through a narrow straw for a minute while staying in the room.",
      "exposure", None),
     ("I walked with her to the supermarket and stayed by the door while she shopped.",
@@ -857,27 +841,14 @@ def test_intervention_wordings(text: str, named: str | None, absent: str | None)
     ("Picked two walks and put them on her calendar for Tuesday and Friday.",
      "behavioral activation", None),
     ("She wrote it in her planner.", None, "behavioral activation"),
-])
-def test_interventions_told_without_their_names(text: str, named: str | None,
-                                                absent: str | None) -> None:
-    _assert_named(text, named, absent)
-
-
-@pytest.mark.parametrize(("text", "named", "absent"), [
+    # learned from dev-et: couples, family, group and child sessions
     ("Coached mum through 10 min of child-led play.", None, "play therapy"),
     ("Facilitator guided her through slowed breathing before group resumed.",
      "relaxation training", None),
     ("Circular q's with both parents re: who notices first when Sam is low.", "family systems",
      None),
     ("He said he rehearsed counting the pills out last week.", None, "role play"),
-])
-def test_family_group_and_child_wordings(text: str, named: str | None,
-                                         absent: str | None) -> None:
-    _assert_named(text, named, absent)
-
-
-# Rounds EV and EW: interventions in plain words, and other people's work told in session.
-@pytest.mark.parametrize(("text", "named", "absent"), [
+    # Rounds EV and EW: interventions in plain words, and other people's work told in session.
     ("Rode the lift with her to the 6th floor and back, staying in until the anxiety came "
      "down on its own.", "exposure", None),
     ("Asked her what kind of mum she wants to be through this.", "values clarification", None),
@@ -906,14 +877,7 @@ def test_family_group_and_child_wordings(text: str, named: str | None,
     ("Validated his anger at the school's response.", "validation", None),
     ("Worked on a safety plan with the charge nurse and her daughter as contacts.",
      "safety planning", None),
-])
-def test_plain_words_and_other_peoples_work(text: str, named: str | None,
-                                            absent: str | None) -> None:
-    _assert_named(text, named, absent)
-
-
-# Round EX: what a pasted template's picklist ticks, and the fields it leaves empty.
-@pytest.mark.parametrize(("text", "named", "absent"), [
+    # Round EX: what a pasted template's picklist ticks, and the fields it leaves empty.
     ("Interventions: [x] Genogram [ ] Parenting skills [ ] Relaxation", "genogram",
      "relaxation training"),
     ("Sleep hygiene: N/A (ward)", None, "sleep hygiene education"),
@@ -921,13 +885,7 @@ def test_plain_words_and_other_peoples_work(text: str, named: str | None,
     ("Advised to continue activity schedule at home.", None, "behavioral activation"),
     ("I was rehearsing what I'd say to him before he arrived.", None, "role play"),
     ("Concern re children's exposure to the arguments.", None, "exposure"),
-])
-def test_template_picklists_and_empty_fields(text: str, named: str | None,
-                                             absent: str | None) -> None:
-    _assert_named(text, named, absent)
-
-
-@pytest.mark.parametrize(("text", "named", "absent"), [
+    # learned from dev-fa: end of life, grief and caregiving
     ("Practised pursed-lip breathing with a slow 4-count exhale.", "relaxation training", None),
     ("Explained anticipatory grief and how guilt often comes with it.", "psychoeducation", None),
     ("Talked through what to expect in the last days.", "psychoeducation", None),
@@ -935,6 +893,9 @@ def test_template_picklists_and_empty_fields(text: str, named: str | None,
     ("Talked through what led up to that night step by step.", "chain analysis", None),
     ("Continued life review: his first posting as a teacher.", None, "narrative therapy"),
 ])
-def test_end_of_life_and_caregiving_wordings(text: str, named: str | None,
-                                             absent: str | None) -> None:
-    _assert_named(text, named, absent)
+def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
+    found = draft(text, "soap").interventions
+    if named:
+        assert named in found
+    if absent:
+        assert absent not in found

@@ -906,32 +906,6 @@ def test_everyday_screen_and_self_harm_wordings(text: str, field: str, value: st
     assert draft(text).risk.to_dict()[field] == value
 
 
-# Round ER hid endorsements deep in long notes, in the client's own idiom; six of twenty were
-# missed at first sight. The wordings below are new sentences in the same idioms.
-@pytest.mark.parametrize(("text", "field", "value"), [
-    ("He admitted he keeps hoping his landlord 'gets what's coming to him'.",
-     "homicidal_ideation", "endorsed_passive"),
-    ("She said she has been lying awake planning 'how I'd end him if he shows up again'.",
-     "homicidal_ideation", "endorsed_active"),
-    ("Said if the foreman docks his pay again he'll make sure he doesn't make it home.",
-     "homicidal_ideation", "endorsed_active"),
-    ("Told his coach he would bring a bat to practice and kill Devon.",
-     "homicidal_ideation", "endorsed_active"),
-    ("Mr T said he'd be quite happy to go in his sleep and join his wife.",
-     "suicidal_ideation", "endorsed_passive"),
-    ("She talked about wanting to take the long nap, then changed the subject.",
-     "suicidal_ideation", "endorsed_passive"),
-    ("Asked whether he meant drinking; he said no, he meant not waking up.",
-     "suicidal_ideation", "endorsed_passive"),
-    ("Her cousin died by suicide last year. She said she has thought about doing the same.",
-     "suicidal_ideation", "endorsed_active"),
-    ("His father took his own life in 2004; he has never thought about doing the same.",
-     "suicidal_ideation", "denied"),
-])
-def test_endorsements_in_the_clients_idiom(text: str, field: str, value: str) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
 @pytest.mark.parametrize("text", [
     "She felt her manager threw her under the bus in the team meeting.",
     "Asked when she'd end her shift so we could find a later slot.",
@@ -955,8 +929,31 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
     assert draft(text).risk.suicidal_ideation == "denied"
 
 
-# Round ET (couples, family, group and child sessions).
+# What rounds ER to FA taught, each set of wordings new sentences in the manner of its round
+# (the first-sight misses are in corpus/README.md), beside the look-alikes the new rows must
+# leave alone.
 @pytest.mark.parametrize(("text", "field", "value"), [
+    # Round ER hid endorsements deep in long notes, in the client's own idiom; six of twenty were
+    # missed at first sight. The wordings below are new sentences in the same idioms.
+    ("He admitted he keeps hoping his landlord 'gets what's coming to him'.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("She said she has been lying awake planning 'how I'd end him if he shows up again'.",
+     "homicidal_ideation", "endorsed_active"),
+    ("Said if the foreman docks his pay again he'll make sure he doesn't make it home.",
+     "homicidal_ideation", "endorsed_active"),
+    ("Told his coach he would bring a bat to practice and kill Devon.",
+     "homicidal_ideation", "endorsed_active"),
+    ("Mr T said he'd be quite happy to go in his sleep and join his wife.",
+     "suicidal_ideation", "endorsed_passive"),
+    ("She talked about wanting to take the long nap, then changed the subject.",
+     "suicidal_ideation", "endorsed_passive"),
+    ("Asked whether he meant drinking; he said no, he meant not waking up.",
+     "suicidal_ideation", "endorsed_passive"),
+    ("Her cousin died by suicide last year. She said she has thought about doing the same.",
+     "suicidal_ideation", "endorsed_active"),
+    ("His father took his own life in 2004; he has never thought about doing the same.",
+     "suicidal_ideation", "denied"),
+    # Round ET (couples, family, group and child sessions).
     ("Her older brother (19) has been cutting, she said; she has never hurt herself.",
      "self_harm", "denied"),
     ("Progress toward the goal of replacing self-harm with skills is steady.", "self_harm",
@@ -967,14 +964,8 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
      "endorsed_active"),
     ("Denies any thoughts or intent to harm herself.", "suicidal_ideation", "denied"),
     ("During snack Leo pushed his plate away and asked for juice.", "abuse_disclosure", False),
-])
-def test_family_and_couples_wordings(text: str, field: str, value: object) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-# Round EU told ideation sideways (15 of 20 endorsements found at first sight). New
-# sentences in the same manner; then the look-alikes the new rows must leave alone.
-@pytest.mark.parametrize(("text", "field", "value"), [
+    # Round EU told ideation sideways (15 of 20 endorsements found at first sight). New
+    # sentences in the same manner; then the look-alikes the new rows must leave alone.
     ("Says he wouldn't be sorry if the lights went out one night and that was that.",
      "suicidal_ideation", "endorsed_passive"),
     ("No plan; says she would welcome not waking up.", "suicidal_ideation", "endorsed_passive"),
@@ -999,12 +990,7 @@ def test_family_and_couples_wordings(text: str, field: str, value: object) -> No
      "endorsed_passive"),
     ("No thoughts of harming his father or himself.", "suicidal_ideation", "denied"),
     ("Her uncle gives her a hiding when he drinks.", "abuse_disclosure", True),
-])
-def test_ideation_told_sideways(text: str, field: str, value: object) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-@pytest.mark.parametrize(("text", "field", "value"), [
+    # and the look-alikes the round EU rows must leave alone
     ("Recs: start sertraline 50 mg OD, review in 4 weeks.", "self_harm", "not_mentioned"),
     ("Hx: one OD attempt age 14; none since.", "self_harm", "history"),
     ("The lights went out across the street during the storm.", "suicidal_ideation",
@@ -1018,13 +1004,7 @@ def test_ideation_told_sideways(text: str, field: str, value: object) -> None:
     ("She hasn't self-harmed since Term 2.", "self_harm", "history"),
     ("In 2018 'I wanted to die every day', he said, and that he overdosed on purpose once "
      "in a hostel; clean 2 years.", "self_harm", "history"),
-])
-def test_look_alikes_of_the_sideways_wordings(text: str, field: str, value: object) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-# Round EX: EHR templates. Unticked boxes, blank fields and offered choices are not answers.
-@pytest.mark.parametrize(("text", "field", "value"), [
+    # Round EX: EHR templates. Unticked boxes, blank fields and offered choices are not answers.
     ("SI: [x] denied [ ] passive [ ] active\nHI: [x] denied", "suicidal_ideation", "denied"),
     ("SI: [ ] denied [x] passive [ ] active", "suicidal_ideation", "endorsed_passive"),
     ("[ ] SI  [ ] HI  [ ] Self-harm\nMood: low", "suicidal_ideation", "not_mentioned"),
@@ -1038,12 +1018,7 @@ def test_look_alikes_of_the_sideways_wordings(text: str, field: str, value: obje
     ("C-SSRS screener: neg\nHI: -\nRisk: low / mod / high", "homicidal_ideation", "denied"),
     ("Risk: [ ] low [x] moderate [ ] high - chronic risk elevated (OD 2021)", "self_harm",
      "history"),
-])
-def test_template_fields(text: str, field: str, value: str) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-@pytest.mark.parametrize(("text", "field", "value"), [
+    # round EW: an overdose told as tablets consumed, and tablets taken a day
     ("Admitted yesterday after consuming approx. 30 tablets of her father's metoprolol.",
      "suicidal_ideation", "endorsed_active"),
     ("Admitted yesterday after consuming approx. 30 tablets of her father's metoprolol.",
@@ -1051,13 +1026,7 @@ def test_template_fields(text: str, field: str, value: str) -> None:
     ("Reports taking about ten senna tablets a day and restricting to one meal.", "self_harm",
      "not_mentioned"),
     ("Consuming 6 ibuprofen tablets a day for the back pain.", "self_harm", "not_mentioned"),
-])
-def test_an_overdose_told_as_tablets_consumed(text: str, field: str, value: str) -> None:
-    assert draft(text).risk.to_dict()[field] == value
-
-
-# Round FA: older adults and medical settings.
-@pytest.mark.parametrize(("text", "field", "value"), [
+    # Round FA: older adults and medical settings.
     ("Some nights he wishes she would just slip away in her sleep; never thought of hurting "
      "her.", "homicidal_ideation", "endorsed_passive"),
     ("Risk high: active ideation of homicide-suicide with a method.", "homicidal_ideation",
@@ -1075,5 +1044,5 @@ def test_an_overdose_told_as_tablets_consumed(text: str, field: str, value: str)
     ("Lives alone; says his nephew has his bank card and gives him 20 quid a week.",
      "abuse_disclosure", True),
 ])
-def test_older_adult_and_medical_wordings(text: str, field: str, value: object) -> None:
+def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

@@ -247,8 +247,9 @@ _WITH_SOMEONE_ELSE = re.compile(
 # "Mindfulness HW: 5 min breath practice daily": named as the homework, not done here; so is
 # a template's field left empty or pointing elsewhere ("Sleep hygiene: N/A", "Safety plan:
 # on file").
-_AS_HOMEWORK = re.compile(r"\s*(?:(?:HW|homework|home practice)\b\s*[:=-]|:\s*(?:N/?A|not "
-                          r"applicable|none|nil|on file|not done|deferred)(?!\w))", re.IGNORECASE)
+_HOMEWORK_OR_EMPTY_FIELD = re.compile(
+    r"\s*(?:(?:HW|homework|home practice)\b\s*[:=-]|:\s*(?:N/?A|not applicable|none|nil|on file|"
+    r"not done|deferred)(?!\w))", re.IGNORECASE)
 # "I followed and reflected what she was doing": tracking a child's play is play therapy's
 # own move, not reflective listening.
 _PLAY_TRACKING = re.compile(r"\breflect\w*\s+(?:what (?:she|he|they) (?:was|were|is|are) "
@@ -315,8 +316,9 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
             unit_text[max(0, start - _REACH):start]
         ends_unit = not unit_text[end:].strip(" ,;:-")
         if (_SOMEONE_ELSES_WORK.search(lead_in)
-                or _WITH_SOMEONE_ELSE.match(unit_text, end) or _AS_HOMEWORK.match(unit_text, end)
-                or (ends_unit and _AS_HOMEWORK.match(after_unit))
+                or _WITH_SOMEONE_ELSE.match(unit_text, end)
+                or _HOMEWORK_OR_EMPTY_FIELD.match(unit_text, end)
+                or (ends_unit and _HOMEWORK_OR_EMPTY_FIELD.match(after_unit))
                 or (name == "reflective listening" and _PLAY_TRACKING.match(unit_text, start))):
             continue
         # Only the words around the mention decide whether it was done: a dictated
