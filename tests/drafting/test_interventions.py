@@ -892,6 +892,16 @@ def test_no_interventions_warning() -> None:
     ("Asked what she wants her sons to know about her.", "values clarification", None),
     ("Talked through what led up to that night step by step.", "chain analysis", None),
     ("Continued life review: his first posting as a teacher.", None, "narrative therapy"),
+    # learned from dev-fc
+    ("Behavioral experiment done together outside the clinic: pt asked 2 strangers for "
+     "directions.", "exposure", None),
+    ("HW: behavioral experiment - submit one report without re-checking it.", None,
+     "exposure"),
+    ("Offered my read to both that the blowups are about transitions.", "interpretation",
+     None),
+    ("Writer affirmed his efforts to reconnect.", "validation", None),
+    ("Validated that some fears are realistic and separated those from catastrophic "
+     "predictions.", "cognitive restructuring", None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

@@ -766,6 +766,12 @@ def test_look_alikes_of_round_eo_stay_in_the_note(text: str, clinical: str) -> N
     ("HW: DEAR MAN w/ roommate. — felt flattered, notice that", "flattered", "DEAR MAN"),
     ("Sister disengaged — careful not to favor E over her. E engaged, animated.",
      "careful not to favor", "E engaged"),
+    # learned from dev-fc: a square bracket between sentences is an aside too, and a
+    # feeling with no subject owned by "frankly"
+    ("Less avoidant eye contact. [I over-talked again in the debrief, let silences sit next "
+     "time] Progress good.", "over-talked", "Progress good"),
+    ("He lit up describing the breakfast scene. Envious, frankly. Scaling 3/10.",
+     "Envious", "Scaling"),
 ])
 def test_terse_private_asides_are_withheld(text: str, private: str, kept: str) -> None:
     d = draft(BEFORE + text + AFTER)

@@ -112,7 +112,9 @@ _ASIDE = re.compile(r"\((?=[^()]{0,200}?(?:\b(?:I|I'm|my|me|myself|mine|because 
                     # "[Oscar-worthy performance on my part]": the clinician in brackets
                     r"\[[^\[\]]{0,60}\b(?:I|my|me|myself|mine)\b[^\[\]]{0,60}\]",
                     re.IGNORECASE)
-_BRACKETED = re.compile(r"\([^()\n]{1,200}\)")
+# Square brackets hold asides too ("[I over-talked again, let silences sit next time]"),
+# but a template's tick boxes ("[x]", "[ ]") are not asides: only words with a space count.
+_BRACKETED = re.compile(r"\([^()\n]{1,200}\)|\[(?=[^\[\]\n]{0,200}\s)[^\[\]\n]{8,200}\]")
 _QUOTE_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’]$")  # "…might be fine on Fridays.' (Dad…"
 # Dictated notes spell their punctuation out ("spoke up once period new line ken says…").
 _DICTATED_MARK = re.compile(r"\s+(?:period|full stop|comma|new line|new paragraph|next line)\b",
