@@ -902,6 +902,37 @@ def test_no_interventions_warning() -> None:
     ("Writer affirmed his efforts to reconnect.", "validation", None),
     ("Validated that some fears are realistic and separated those from catastrophic "
      "predictions.", "cognitive restructuring", None),
+    # learned from dev-fd
+    ("Asked what she gets out of it and what it costs her.", "motivational interviewing",
+     None),
+    ("We also talked about what actually matters to him.", "values clarification", None),
+    ("Sat with the pain - breathing with it, not trying to fix it.", "mindfulness", None),
+    ("Did an 8-wk mindfulness course through the district last yr.", None, "mindfulness"),
+    ("Broke the grading backlog into options and weighed each.", "problem solving", None),
+    ("I wondered out loud whether being late here keeps him from needing anyone.",
+     "interpretation", None),
+    ("He wondered out loud whether that was a problem.", None, "interpretation"),
+    ("Gave some basic info on what's normal independence-seeking at 14.", "psychoeducation",
+     None),
+    ("Gave info on the county Medicaid ride line.", None, "psychoeducation"),
+    ("Went through what she'd do on a bad night - call her daughter, the 988 number.",
+     "safety planning", None),
+    ("Took the Costco attack and wrote it out in columns: the thought, the fear 0-100.",
+     "thought record", None),
+    ("Told her it took real courage to say this out loud.", "validation", None),
+    ("Went through his pill organizer w/ him.", "medication review", None),
+    ("Worked on a more balanced alternative together.", "cognitive restructuring", None),
+    ("Cl wrote a balanced alternative at home.", None, "cognitive restructuring"),
+    ("Asked where she'd put herself on 1-10 for steady.", "solution-focused questioning",
+     None),
+    ("Asked what the Weather tries to tell her, and about times she refused to let it write "
+     "her story.", "narrative therapy", None),
+    ("Built a script for the manager: what happened, what she's asking for.",
+     "interpersonal effectiveness skills", None),
+    ("Rather than challenge the 'sent home' thought directly, asked questions - what has the "
+     "advisor said?", "socratic questioning", None),
+    ("Genogram done in session 2 showed her as the caretaker.", None, "genogram"),
+    ("Earlier in tx he started prolonged exposure w/ a VA psychologist.", None, "exposure"),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

@@ -794,6 +794,13 @@ def test_a_morning_in_capitals_ends_its_sentence() -> None:
     assert "F/u with ED" not in _private(d)
 
 
+def test_the_defusion_phrase_taught_is_not_the_clinician_noticing() -> None:
+    d = draft("Thought: 'I'm a failure'. I had her say it slowly, then with I notice I'm having "
+              "the thought that... in front of it; she laughed. Plan: weekly.")
+    assert "slowly" not in _private(d)
+    assert "cognitive defusion" in d.interventions
+
+
 def test_a_participle_lead_in_borrows_the_clinicians_reaction() -> None:
     text = ("Watching the father's shoulders drop as his son walked out, I felt my own chest "
             "tighten. Family agreed to a 9pm curfew.")

@@ -1043,6 +1043,11 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
      True),
     ("Lives alone; says his nephew has his bank card and gives him 20 quid a week.",
      "abuse_disclosure", True),
+    # round FD: the records' history is not a disclosure made in session
+    ("8yo M, in foster care since spring (removed for neglect per DCF referral - see "
+     "intake). Sand tray, child-led.", "abuse_disclosure", False),
+    ("placement is through d c s for neglect per the referral. Mia went straight to the "
+     "sand tray.", "abuse_disclosure", False),
 ])
 def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

@@ -9,7 +9,8 @@ from notewright.drafting.lexicons import Lexicon, fold, pattern_rows
 
 # A mention governed by one of these is not something the clinician did in this session.
 _NOT_DONE = re.compile(
-    r"\b(?:declined|refused|not (?:yet )?(?:use|used|done|introduce|introduced|appropriate|"
+    r"\b(?:declined|refused(?! to let\b)|not (?:yet )?(?:use|used|done|introduce|introduced|"
+    r"appropriate|"
     r"indicated)|didn'?t (?:use|do|get to)|did not (?:use|do|get to)|plan(?:s|ned)? to|"
     r"plan (?:is|was) to|to be (?:done|completed|covered|finished)\b|"
     r"advised to (?:continue|keep|try|do|use)\b|"
@@ -89,6 +90,8 @@ _NOT_DONE = re.compile(
     r"not (?:yet )?(?:started|begun)|(?:did not|didn'?t) start|"
     r"(?:learned|learnt|taught|covered) (?:in|at|from) (?:[\w']+ ){0,3}(?:group|class|program|"
     r"programme|course|IOP|PHP|residential|rehab)|"
+    r"(?:completed|done|finished|made|drawn|built|covered|introduced|taught|started) "
+    r"(?:in|during) (?:session|sess|wk|week) ?#?\d+\b|"
     r"(?:completed|done|finished|made|drawn|built|covered|introduced|taught) (?:in |during )?"
     r"(?:the |our )?(?:last|previous|prior) (?:session|sess|visit|week|module|group|class|term)|"
     # learned from dev-cb: an earlier therapist's work, an earlier session's handout, what
@@ -186,7 +189,9 @@ _ANOTHER_SAID = re.compile(r"(?:\b(?!(?:I|We|T|Clinician|Therapist|Writer|Counse
 # After the mention, only its own clause speaks for it: "practiced grounding, will continue
 # next session" was done, "exposure to body sensations next session" was not.
 # ... unless it says the thing was declined or put off, which may follow a semicolon.
-_PUT_OFF = re.compile(r"\b(?:declined|refused|deferred|held off|postponed|(?:is|are) planned|"
+# "times she refused to let it write her story" is the client's own stand, not a refusal.
+_PUT_OFF = re.compile(r"\b(?:declined|refused(?! to let\b)|deferred|held off|postponed|"
+                      r"(?:is|are) planned|"
                       r"pushed (?:it |that |this )?to|wants? to think (?:about it|it over)|"
                       r"didn'?t (?:redo|revisit|repeat)|did not (?:redo|revisit|repeat)|"
                       r"wanted to save it|(?:would|'d) rather (?:not|keep|wait|stick)|"
@@ -242,8 +247,10 @@ _SOMEONE_ELSES_WORK = re.compile(
     r"review\w*|gave|gives|showed|shows|recommend\w*|covered|practi[cs]\w*|do|went over)\b"
     r"[^.;\n]{0,40})?\s*$", re.IGNORECASE)
 _WITH_SOMEONE_ELSE = re.compile(
-    r"\s*(?:w/|with|by)\s+(?:a|an|his|her|their)\s+(?:previous|former|old|outside|other|"
-    r"another|past)\s+(?:therapist|counsel+or|clinician|psychologist|provider)\b", re.IGNORECASE)
+    r"\s*(?:w/|with|by)\s+(?:a|an|his|her|their)\s+(?:(?:previous|former|old|outside|other|"
+    r"another|past)\s+(?:therapist|counsel+or|clinician|psychologist|provider)|"
+    # "started prolonged exposure w/ a VA psychologist"
+    r"(?:[\w-]+\s+){0,2}(?:psychologist|psychiatrist|counsel+or))\b", re.IGNORECASE)
 # "Mindfulness HW: 5 min breath practice daily": named as the homework, not done here; so is
 # a template's field left empty or pointing elsewhere ("Sleep hygiene: N/A", "Safety plan:
 # on file").

@@ -265,7 +265,10 @@ _IDEATION_OF = re.compile(r"(?:(?:thoughts?|ideation|thinking)\s+(?:of|about)|wa
                           re.IGNORECASE)
 _URGES_AFTER = re.compile(r"^\s*(?:urges?|ideation|thoughts?)\b", re.IGNORECASE)
 # Abuse named only as background from the records, not disclosed in this session.
-_BACKGROUND = re.compile(r"\bper (?:intake|records?|the chart|chart|referral)|not discussed|"
+# "(removed for neglect per DCF referral - see intake)": the records' history, not told today.
+_BACKGROUND = re.compile(r"\bper (?:the |her |his |their )?(?:(?:[A-Z]{2,5}|d c s|dcf|dss|"
+                         r"cps|school|agency) )?(?:intake|records?|chart|referral)|not discussed|"
+                         r"\bsee intake\b|"
                          r"\bbackground\b|from the chart", re.IGNORECASE)
 _BARE_ABUSE = re.compile(r"^abus\w*$", re.IGNORECASE)
 _SCREENER = re.compile(r"\bC-?SSRS\b|\bColumbia\b|\bASQ\b", re.IGNORECASE)
