@@ -933,6 +933,23 @@ def test_no_interventions_warning() -> None:
      "advisor said?", "socratic questioning", None),
     ("Genogram done in session 2 showed her as the caretaker.", None, "genogram"),
     ("Earlier in tx he started prolonged exposure w/ a VA psychologist.", None, "exposure"),
+    # learned from dev-fg
+    ("that irritated me plan start exposure ladder next wk and call school counselor", None,
+     "exposure"),
+    ("- pt identified missed skill (check the facts), engaged but tearful", None,
+     "emotion regulation skills"),
+    ("- risk: chronic elevated, acute low, current safety plan still fits", None,
+     "safety planning"),
+    ("Play themes consistent w/ trauma exposure.", None, "exposure"),
+    ("Writer offered that the apologizing at the door and the boss story may be similar.",
+     "interpretation", None),
+    ("I explained intrusive thoughts are common postpartum.", "psychoeducation", None),
+    ("Walked her thru the OCD loop.", "psychoeducation", None),
+    ("Worked through the hot thought 'they all think im a joke'.", "cognitive restructuring",
+     None),
+    ("I mostly reflected and stayed with the hurt.", "reflective listening", None),
+    ("Named the problem together. Mapped when the Shrink wins vs when she wins.",
+     "narrative therapy", None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

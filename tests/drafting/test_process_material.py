@@ -772,6 +772,19 @@ def test_look_alikes_of_round_eo_stay_in_the_note(text: str, clinical: str) -> N
      "time] Progress good.", "over-talked", "Progress good"),
     ("He lit up describing the breakfast scene. Envious, frankly. Scaling 3/10.",
      "Envious", "Scaling"),
+    # learned from dev-fg: end-of-day jottings with no subject
+    ("- risk: chronic elevated, acute low\n- need to stop rescuing her at end of sessions\n"
+     "- next: DEAR MAN", "rescuing", "DEAR MAN"),
+    ("Called mobile crisis. shaking after he left. Will f/u w/ hospital tomorrow.",
+     "shaking", "mobile crisis"),
+    ("Sx consistent w/ anxiety. read up on hwa-byung before next time. Plan: breathing 2x/day.",
+     "hwa-byung", "breathing"),
+    ("Plan: call school counselor re: bullying. late slot again, missed Leo's game",
+     "Leo", "school counselor"),
+    ("PTSD sx likely - monitor. hard one to shake tonight. Plan: stabilization.",
+     "shake", "stabilization"),
+    ("q for supervision: am I pushing too early? felt oddly protective of him today. Cont "
+     "wkly.", "protective", "Cont"),
 ])
 def test_terse_private_asides_are_withheld(text: str, private: str, kept: str) -> None:
     d = draft(BEFORE + text + AFTER)

@@ -1048,6 +1048,16 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
      "intake). Sand tray, child-led.", "abuse_disclosure", False),
     ("placement is through d c s for neglect per the referral. Mia went straight to the "
      "sand tray.", "abuse_disclosure", False),
+    # round FG: the nearer time cue decides; a history named right before the act; a diary
+    # card's urge acted on
+    ("They had SI in high school, none since, denies SI today.", "suicidal_ideation",
+     "denied"),
+    ("Denies SI/HI, hx of cutting as teen, none in 10 yrs.", "self_harm", "history"),
+    ("Passive SI with no plan, intent or history of self-harm. She denies ever hurting "
+     "herself.", "self_harm", "denied"),
+    ("- diary card: urges to cut 3-4/5 most days, acted on once Sat (superficial)",
+     "self_harm", "current"),
+    ("Urges to cut 4/5, not acted on.", "self_harm", "not_mentioned"),
 ])
 def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

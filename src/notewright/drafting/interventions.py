@@ -59,7 +59,10 @@ _NOT_DONE = re.compile(
     r"run by (?:my |a |another )?(?:colleague|co-?worker|co-?facilitator)|they covered|"
     r"per (?:her |his |their |the )?(?:psychiatrist|prescriber|PCP|GP|doctor|OB|pediatrician|"
     r"nurse)|"
-    r"(?<!reviewed )(?<!reviewed and )(?<!reviewed, )(?:is )?still (?:current|in place)|"
+    r"(?<!reviewed )(?<!reviewed and )(?<!reviewed, )(?:is )?still (?:current|in place|fits|"
+    r"works|holds)|"
+    # learned from dev-fg: a dictated "plan start …", the skill the client could have used
+    r"plan (?:start|begin|introduce|try)\b|missed skills?\b|"
     r"decided against|(?:considered|thought about) (?:doing |starting )?"
     r"(?:a |an |the )?\w+,? but|saved (?:it|that|this)|(?:was |were )?pushed to|"
     r"(?:in|at) a later session|later session|module starts|starts in|begins in|"

@@ -197,7 +197,18 @@ def _historical(before: str, after: str) -> bool:
     # the cue nearer the target says when it happened.
     if _last("historical", before) > _last("current", before):
         return True
-    return _has("historical", "", after) and not _has("current", before, after)
+    # After the target too, the nearer cue decides: "had SI in high school, none since,
+    # denies SI today" is history; today's cue is about the denial that follows.
+    historical = _first_after("historical", after)
+    current = _first_after("current", after)
+    return (historical >= 0 and not _has("current", before, "")
+            and (current < 0 or historical < current))
+
+
+def _first_after(category: str, after: str) -> int:
+    """Where the first backward cue of a category starts in `after` (-1: none)."""
+    return min((m.start() for pattern in _cues(category)[1]
+                for m in pattern.finditer(after)), default=-1)
 
 
 def _last(category: str, before: str) -> int:
@@ -360,6 +371,12 @@ _AFFIRMED_AFTER = re.compile(r"\s*[-–−:]\s*(?:endorse[sd]?|endorsing|admit(?
                              r"acknowledge[sd]?|report(?:s|ed)?|yes\b|positive\b|\+)",
                              re.IGNORECASE)
 # "she hit 1 yr free of cutting": there was some, a year ago.
+# "Denies SI/HI, hx of cutting as teen, none in 10 yrs": the history named right before the
+# act outranks a denial that opened the list (unless the history itself is denied).
+# ("no plan, intent or history of self-harm": the "or" carries the denial on.)
+_HX_OF = re.compile(r"(?:^|[,;.(]|\band\b)(?:(?!\b(?:no|not|nor|or|any|without|denie[sd]|never|"
+                    r"negative)\b)[^,;.(])*?\b(?:hx|h/o|history) of\s+(?:\w+\s+){0,2}$",
+                    re.IGNORECASE)
 _CLEAN_FOR = re.compile(r"\b(?:\d+|one|two|three|four|five|six|a|an) (?:yrs?|years?|months?|mos?|"
                         r"weeks?|wks?) (?:free of|clean (?:of|from)|without)\s+$", re.IGNORECASE)
 # "Self-harm:" with nothing after it: an empty field of a pasted template.
@@ -542,8 +559,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                         _NOTHING_SINCE.search(before + m.group() + after)
                         or _CLEAN_FOR.search(unit, max(0, m.start() - 40), m.start())):
                     status = "historical"  # "no attempts or SH since 2019": there was some
-                elif row.value == "self_harm" and _PAST_IN_MATCH.match(m.group()) and not (
-                        _has("negated", before, after)):
+                elif row.value == "self_harm" and (
+                        (_PAST_IN_MATCH.match(m.group()) and not _has("negated", before, after))
+                        or _HX_OF.search(unit, max(0, m.start() - 40), m.start())):
                     status = "historical"  # "Prior attempt, no current ideation"
                 elif (found and found[-1].status == "negated"
                       and _CONTINUED.match(re.split(r"[.;]\s", unit[:m.start()])[-1])
