@@ -1058,6 +1058,27 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
     ("- diary card: urges to cut 3-4/5 most days, acted on once Sat (superficial)",
      "self_harm", "current"),
     ("Urges to cut 4/5, not acted on.", "self_harm", "not_mentioned"),
+    # rounds FF and FE: a risk line about others, a wheel turned into the median, harm to
+    # someone "or himself", cutting food, a form's question in quotes, abuse disclosed when
+    # asked, a spoken "plan" after "any" is not a heading
+    ("No thoughts of harming self. Risk to others: active thoughts w/ identified target + "
+     "means, no intent, moderate.", "homicidal_ideation", "endorsed_active"),
+    ("No thoughts of harming self. Risk to others: active thoughts w/ identified target + "
+     "means, no intent, moderate.", "suicidal_ideation", "denied"),
+    ("Twice while driving she thought about 'just turning the wheel into the median.' Denies "
+     "intent.", "suicidal_ideation", "endorsed_active"),
+    ("She's been having thoughts that the baby and her husband would be better off with her "
+     "gone.", "suicidal_ideation", "endorsed_passive"),
+    ("No thoughts of harming T or himself.", "suicidal_ideation", "denied"),
+    ("Intrusive images, horrified by them, no wish or intent to harm her, avoids cutting food "
+     "when she's in the room.", "self_harm", "not_mentioned"),
+    ("Screening form: 'Thoughts of harming others?' - No. Pt confirmed verbally, denies "
+     "SI/HI.", "homicidal_ideation", "denied"),
+    ("When asked about childhood, client disclosed that her stepfather sexually abused her "
+     "from about age 9 to 12.", "abuse_disclosure", True),
+    ("he said \"honestly I wish the guy would get hit by a bus\" when I followed up he said "
+     "he'd never actually do anything he denies any plan or intent to hurt his supervisor or "
+     "anyone and denies suicidal thoughts", "homicidal_ideation", "endorsed_passive"),
 ])
 def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

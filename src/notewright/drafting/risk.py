@@ -337,7 +337,8 @@ _ANSWER = re.compile(
     r"endorse[sd]?|endorsing|acknowledged|acknowledges|admitted|admits|yes|"
     r"reported|reports|disclosed|described|confirmed|positive)\b", re.IGNORECASE)
 _REPLY = re.compile(r"\b(?:said|says|stated|states|told (?:me|us|the \w+)|replied|answered|"
-                    r"responded|explained|described|shared|admitted|acknowledged)\b",
+                    r"responded|explained|described|shared|admitted|acknowledged|disclosed|"
+                    r"revealed)\b",
                     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "SI? no." / "HI re: boss? no - says...": a question-and-answer line; the answer decides.
@@ -373,6 +374,12 @@ _AFFIRMED_AFTER = re.compile(r"\s*[-–−:]\s*(?:endorse[sd]?|endorsing|admit(?
 # "she hit 1 yr free of cutting": there was some, a year ago.
 # "Denies SI/HI, hx of cutting as teen, none in 10 yrs": the history named right before the
 # act outranks a denial that opened the list (unless the history itself is denied).
+# A risk line about others names its ideation without saying whose.
+_TOWARD_OTHERS_LABEL = re.compile(r"[ \t]*[-•*]?[ \t]*(?:risk to others|danger to others|DTO|"
+                                  r"HI|homicidal(?: ideation)?|violence risk|risk of violence)"
+                                  r"[ \t]*[:\-–]", re.IGNORECASE)
+_ABOUT_ONESELF = re.compile(r"\b(?:self|herself|himself|themselves|themself|myself|suicid\w*|"
+                            r"die|dead|death|life)\b", re.IGNORECASE)
 # ("no plan, intent or history of self-harm": the "or" carries the denial on.)
 _HX_OF = re.compile(r"(?:^|[,;.(]|\band\b)(?:(?!\b(?:no|not|nor|or|any|without|denie[sd]|never|"
                     r"negative)\b)[^,;.(])*?\b(?:hx|h/o|history) of\s+(?:\w+\s+){0,2}$",
@@ -491,6 +498,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 seen.add(key)
                 before = _clause_before(unit, m.start(), 0)
                 quoted = any(a <= u_start + m.start() < b for a, b in quotes)
+                if any(a <= u_start + m.start() < b
+                       and text[a:b].rstrip(" '\"’”").endswith("?") for a, b in quotes):
+                    continue  # a form's question in quotes ("'Thoughts of harming others?'")
                 if not quoted:
                     # "said 'ya no despertar' (not wake up)", "she 'didn't care if I woke up'
                     # and overdosed": cue words inside the client's quoted words govern
@@ -601,6 +611,10 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 if target == "si" and grade == "passive" and _OTHERS_DEATH.search(
                         unit[max(0, m.start() - 30):m.end()]):
                     target = "hi"
+                if (target == "si" and not _ABOUT_ONESELF.search(m.group())
+                        and (_TOWARD_OTHERS_LABEL.match(unit) or _TOWARD_OTHERS_LABEL.match(
+                            text, text.rfind("\n", 0, u_start + m.start()) + 1))):
+                    target = "hi"  # "Risk to others: active thoughts w/ identified target"
                 if row.value in ("si", "hi") and status == "affirmed" and grade in ("", "screen"):
                     clause = before + m.group() + after
                     rest = unit[m.end() + len(after):]

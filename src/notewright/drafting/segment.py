@@ -144,7 +144,8 @@ _MID_LABEL = re.compile(r"(?<=[a-z0-9)])\s+(?=(?:Plan|HW|Homework|Assessment|Ris
 _SPOKEN_HEADING = re.compile(r"\s+(?=(?:assessment|plan|honestly)\s+\w)", re.IGNORECASE)
 _NOT_A_HEADING = frozenset(
     "safety treatment crisis care discharge the a an his her their our my this that no risk "
-    "your its initial formal brief full".split())
+    "your its initial formal brief full any some every"  # "denies any plan or intent"
+    .split())
 _CLAUSE_OPENERS = frozenset(
     "that if when whether because as than where while until before after since unless though "
     "although once whenever how what why who which and but so then or nor says said say think "
