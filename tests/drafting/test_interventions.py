@@ -950,6 +950,28 @@ def test_no_interventions_warning() -> None:
     ("I mostly reflected and stayed with the hurt.", "reflective listening", None),
     ("Named the problem together. Mapped when the Shrink wins vs when she wins.",
      "narrative therapy", None),
+    # learned from dev-fe and dev-ff
+    ("I reflected each of their underlying feelings.", "reflective listening", None),
+    ("Clinician introduced ACT model and did values clarification.", "psychoeducation", None),
+    ("Reviewed activity log, scheduled 4 activities for next wk incl. VFW lunch.",
+     "behavioral activation", None),
+    ("P: Brief BA - scheduled choir Thursday and a walk with neighbor Sat.",
+     "behavioral activation", None),
+    ("Writer used a board game (Feelings Jenga) to practice naming body signals of worry.",
+     "play therapy", None),
+    ("I asked what she did differently; she said she broke it into 3 chunks and put them on "
+     "her calendar.", "solution-focused questioning", "problem solving"),
+    ("Prompting event = roommate called her dramatic; pt used ice water (TIPP).", None,
+     "distress tolerance skills"),
+    ("Clinician and client used problem solving around his evening routine.",
+     "problem solving", None),
+    ("Explained to everyone that I am required to report this to CPS, and why.", None,
+     "psychoeducation"),
+    ("Explained to mom what he'd shared; mom tearful.", None, "psychoeducation"),
+    ("I: Psychoeducation on EMDR phases and what to expect in reprocessing.",
+     "psychoeducation", "emdr processing"),
+    ("Intervention: psychoed on the panic cycle and rationale for interoceptive exposure.",
+     "psychoeducation", "exposure"),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

@@ -785,6 +785,9 @@ def test_look_alikes_of_round_eo_stay_in_the_note(text: str, clinical: str) -> N
      "shake", "stabilization"),
     ("q for supervision: am I pushing too early? felt oddly protective of him today. Cont "
      "wkly.", "protective", "Cont"),
+    ("We reviewed her activity log, mostly blank. Blank because of the husband, not the "
+     "depression, whatever she says. Used behavioral activation.", "whatever she says",
+     "behavioral activation"),
 ])
 def test_terse_private_asides_are_withheld(text: str, private: str, kept: str) -> None:
     d = draft(BEFORE + text + AFTER)

@@ -28,7 +28,10 @@ _NOT_DONE = re.compile(
     r"not (?:revised|reviewed|updated|revisited) today|did not (?:revise|review|update)|"
     # what the client did between sessions, on their own
     r"(?:reports?|reported|says|said|describe[sd]) (?:that )?(?:she |he |they )?(?:had )?"
-    r"(?:used|using|practiced|practicing|tried|trying|been (?:using|doing|practicing))|"
+    r"(?:used|using|practiced|practicing|tried|trying|been (?:using|doing|practicing)|broke|"
+    r"put|scheduled|wrote)|(?<!and )(?:pt|cl|client) used\b|"
+    # EMDR's preparation phase is not processing
+    r"\bphase (?:1|2|I|II|one|two)\b|\(prep\)|"
     r"on (?:her|his|their) own|by (?:her|him|them)sel(?:f|ves)|"
     r"(?:has|have) been (?:using|doing|practicing)|"
     # what someone else did, or what was done in an earlier session
@@ -249,6 +252,11 @@ _SOMEONE_ELSES_WORK = re.compile(
     r"always |still )?(?:teach\w*|taught|does|did|doing|start\w*|runs?|ran|uses?|used|led|leads|"
     r"review\w*|gave|gives|showed|shows|recommend\w*|covered|practi[cs]\w*|do|went over)\b"
     r"[^.;\n]{0,40})?\s*$", re.IGNORECASE)
+# "Psychoeducation on EMDR phases", "rationale for interoceptive exposure": the treatment
+# is what was taught about, not what was done.
+_TAUGHT_ABOUT = re.compile(r"\b(?:psycho-?ed\w*|education|rationale) (?:on|about|re:?|for) "
+                           r"(?:the )?(?:\w+ )?$|what to expect (?:in|from|during|with) (?:the )?"
+                           r"(?:\w+ )?$", re.IGNORECASE)
 _WITH_SOMEONE_ELSE = re.compile(
     r"\s*(?:w/|with|by)\s+(?:a|an|his|her|their)\s+(?:(?:previous|former|old|outside|other|"
     r"another|past)\s+(?:therapist|counsel+or|clinician|psychologist|provider)|"
@@ -272,7 +280,7 @@ _PLAN_LABEL = re.compile(r"^\W*(?:plan|p|hw|homework|next|next time|next session
 _OFFERED = re.compile(r"\b(?:offered|suggested|proposed|recommended|discussed|raised|planned|"
                       r"talked (?:again )?about)\b", re.IGNORECASE)
 _DONE_HERE = re.compile(r"\b(?:in (?:sess|session)|today|this session|reviewed|completed|"
-                        r"updated|practiced|practised|taught|"
+                        r"updated|practiced|practised|taught|provided|scheduled|"
                         r"\w+ed (?:his|her|their|the|a|an|one|\d+)\b)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)|(?<!\bre):|\s(?:but|then|so|while)\s|"
                          r"\sand (?=will|we|I|pt|cl|client|she|he|they)", re.IGNORECASE)
@@ -326,6 +334,8 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
             unit_text[max(0, start - _REACH):start]
         ends_unit = not unit_text[end:].strip(" ,;:-")
         if (_SOMEONE_ELSES_WORK.search(lead_in)
+                or (name in ("emdr processing", "exposure")
+                    and _TAUGHT_ABOUT.search(unit_text, max(0, start - 40), start))
                 or _WITH_SOMEONE_ELSE.match(unit_text, end)
                 or _HOMEWORK_OR_EMPTY_FIELD.match(unit_text, end)
                 or (ends_unit and _HOMEWORK_OR_EMPTY_FIELD.match(after_unit))
@@ -342,7 +352,9 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
         if stop:
             lead = start - stop.start()
         near = unit_text[lead:end + (cut.end() if cut else len(after))]
-        if plan_line and not _DONE_HERE.search(near):
+        # ("P: Brief BA | - scheduled choir Thursday": the label's next clause says it.)
+        if plan_line and not _DONE_HERE.search(near) and not (
+                ends_unit and _DONE_HERE.match(after_unit.lstrip(" -–:;,"))):
             continue
         put_off = _PUT_OFF.search(unit_text, end, end + 2 * _AFTER)
         negated = (_NEGATED.search(unit_text, max(0, start - 45), start)
