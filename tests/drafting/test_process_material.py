@@ -788,6 +788,8 @@ def test_look_alikes_of_round_eo_stay_in_the_note(text: str, clinical: str) -> N
     ("We reviewed her activity log, mostly blank. Blank because of the husband, not the "
      "depression, whatever she says. Used behavioral activation.", "whatever she says",
      "behavioral activation"),
+    ("Affect guarded. I found him hard to read today and came away with an uneasy feeling I "
+     "can't quite place. Plan: weekly.", "uneasy", "Affect guarded"),
 ])
 def test_terse_private_asides_are_withheld(text: str, private: str, kept: str) -> None:
     d = draft(BEFORE + text + AFTER)

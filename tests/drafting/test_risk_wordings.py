@@ -1079,6 +1079,23 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
     ("he said \"honestly I wish the guy would get hit by a bus\" when I followed up he said "
      "he'd never actually do anything he denies any plan or intent to hurt his supervisor or "
      "anyone and denies suicidal thoughts", "homicidal_ideation", "endorsed_passive"),
+    # round FB: one easy-to-miss place in a long note; a question's "if" is not a condition
+    ("Said they've been thinking about how to unalive themself 'kinda a lot' since the "
+     "screenshots.", "suicidal_ideation", "endorsed_active"),
+    ("He told her 'there's no point to any of this, I'm just waiting to go be with your "
+     "mother'.", "suicidal_ideation", "endorsed_passive"),
+    ("He gave his record collection to his nephew because he 'won't be around to enjoy them "
+     "anyway'.", "suicidal_ideation", "endorsed_active"),
+    ("Although she says she would never actually do anything, she has caught herself hoping "
+     "he dies before Thanksgiving.", "homicidal_ideation", "endorsed_passive"),
+    ("She wanted to talk about her friend and suitemate, who texted her 'i don't want to be "
+     "here anymore'.", "suicidal_ideation", "not_mentioned"),
+    ("I asked her if she has had thoughts of hurting herself; she said no.",
+     "suicidal_ideation", "denied"),
+    ("I asked if she has had thoughts of hurting herself; she said yes, last night.",
+     "suicidal_ideation", "endorsed_active"),
+    ("I asked if he was thinking about dying; he said he thinks everyone would be better off "
+     "without him.", "suicidal_ideation", "endorsed_passive"),
 ])
 def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

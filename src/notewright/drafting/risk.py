@@ -374,6 +374,10 @@ _AFFIRMED_AFTER = re.compile(r"\s*[-–−:]\s*(?:endorse[sd]?|endorsing|admit(?
 # "she hit 1 yr free of cutting": there was some, a year ago.
 # "Denies SI/HI, hx of cutting as teen, none in 10 yrs": the history named right before the
 # act outranks a denial that opened the list (unless the history itself is denied).
+# "I asked her if she has had thoughts of hurting herself": the question's "if" is not a
+# condition.
+_ASKED_IF = re.compile(r"\b(?:asked|ask|asking|inquired|queried|checked)(?: \w+){0,2}? "
+                       r"(?:if|whether)\b", re.IGNORECASE)
 # A risk line about others names its ideation without saying whose.
 _TOWARD_OTHERS_LABEL = re.compile(r"[ \t]*[-•*]?[ \t]*(?:risk to others|danger to others|DTO|"
                                   r"HI|homicidal(?: ideation)?|violence risk|risk of violence)"
@@ -516,8 +520,12 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 if row.value != "abuse" and _someone_elses(unit, m.start(), before):
                     theirs.append((u_start + m.start(), u_start + m.end()))
                     continue  # someone else's ideation; but "her uncle abused her" is hers
-                if row.extra != "denial" and _has("hypothetical", _conditional_intent(
-                        row.value, row.extra, before), ""):
+                conditional = _conditional_intent(row.value, row.extra, before)
+                if row.extra != "denial" and _has("hypothetical", conditional, "") and not (
+                        # ... unless the "if" only asks, and the answer is written
+                        not _has("hypothetical", _ASKED_IF.sub(
+                            lambda q: " " * len(q.group()), conditional), "")
+                        and _answer(text, u_start + m.end()) is not None):
                     continue
                 if row.value in ("si", "hi") and _HOPED_NOT.match(m.group()) or (
                         row.value == "hi" and _PEACEFUL_END.match(unit, m.end())):
