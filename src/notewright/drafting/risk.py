@@ -371,9 +371,6 @@ _MINUS_AFTER = re.compile(r"[ \t]*:?[ \t]*[-–−][ \t]*(?:[,;\n|]|$|[ \t]{2,})
 _AFFIRMED_AFTER = re.compile(r"\s*[-–−:]\s*(?:endorse[sd]?|endorsing|admit(?:s|ted)?|"
                              r"acknowledge[sd]?|report(?:s|ed)?|yes\b|positive\b|\+)",
                              re.IGNORECASE)
-# "she hit 1 yr free of cutting": there was some, a year ago.
-# "Denies SI/HI, hx of cutting as teen, none in 10 yrs": the history named right before the
-# act outranks a denial that opened the list (unless the history itself is denied).
 # "I asked her if she has had thoughts of hurting herself": the question's "if" is not a
 # condition.
 _ASKED_IF = re.compile(r"\b(?:asked|ask|asking|inquired|queried|checked)(?: \w+){0,2}? "
@@ -384,10 +381,13 @@ _TOWARD_OTHERS_LABEL = re.compile(r"[ \t]*[-•*]?[ \t]*(?:risk to others|danger
                                   r"[ \t]*[:\-–]", re.IGNORECASE)
 _ABOUT_ONESELF = re.compile(r"\b(?:self|herself|himself|themselves|themself|myself|suicid\w*|"
                             r"die|dead|death|life)\b", re.IGNORECASE)
+# "Denies SI/HI, hx of cutting as teen, none in 10 yrs": the history named right before the
+# act outranks a denial that opened the list (unless the history itself is denied).
 # ("no plan, intent or history of self-harm": the "or" carries the denial on.)
 _HX_OF = re.compile(r"(?:^|[,;.(]|\band\b)(?:(?!\b(?:no|not|nor|or|any|without|denie[sd]|never|"
                     r"negative)\b)[^,;.(])*?\b(?:hx|h/o|history) of\s+(?:\w+\s+){0,2}$",
                     re.IGNORECASE)
+# "she hit 1 yr free of cutting": there was some, a year ago.
 _CLEAN_FOR = re.compile(r"\b(?:\d+|one|two|three|four|five|six|a|an) (?:yrs?|years?|months?|mos?|"
                         r"weeks?|wks?) (?:free of|clean (?:of|from)|without)\s+$", re.IGNORECASE)
 # "Self-harm:" with nothing after it: an empty field of a pasted template.
