@@ -501,9 +501,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     continue
                 seen.add(key)
                 before = _clause_before(unit, m.start(), 0)
-                quoted = any(a <= u_start + m.start() < b for a, b in quotes)
-                if any(a <= u_start + m.start() < b
-                       and text[a:b].rstrip(" '\"’”").endswith("?") for a, b in quotes):
+                holding = [(a, b) for a, b in quotes if a <= u_start + m.start() < b]
+                quoted = bool(holding)
+                if any(text[a:b].rstrip(" '\"’”").endswith("?") for a, b in holding):
                     continue  # a form's question in quotes ("'Thoughts of harming others?'")
                 if not quoted:
                     # "said 'ya no despertar' (not wake up)", "she 'didn't care if I woke up'
@@ -521,11 +521,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     theirs.append((u_start + m.start(), u_start + m.end()))
                     continue  # someone else's ideation; but "her uncle abused her" is hers
                 conditional = _conditional_intent(row.value, row.extra, before)
-                if row.extra != "denial" and _has("hypothetical", conditional, "") and not (
-                        # ... unless the "if" only asks, and the answer is written
-                        not _has("hypothetical", _ASKED_IF.sub(
-                            lambda q: " " * len(q.group()), conditional), "")
-                        and _answer(text, u_start + m.end()) is not None):
+                if (row.extra != "denial" and _has("hypothetical", conditional, "")
+                        and not _only_asks(conditional, text, u_start + m.end())):
                     continue
                 if row.value in ("si", "hi") and _HOPED_NOT.match(m.group()) or (
                         row.value == "hi" and _PEACEFUL_END.match(unit, m.end())):
@@ -694,6 +691,13 @@ _SUICIDE_TOLD = re.compile(r"\b(?:died by suicide|(?:committed|completed) suicid
                            r"(?:herself|himself|themselves|themself)|took (?:her|his|their) own "
                            r"life|suicided)\b", re.IGNORECASE)
 _BACK_REACH = 300  # characters a "the same" reaches back for the suicide it points at
+
+
+def _only_asks(before: str, text: str, mention_end: int) -> bool:
+    """Whether the clause reads as hypothetical only through a question's "if" ("I asked her
+    if she has had thoughts of hurting herself") and the answer is written."""
+    asked = _ASKED_IF.sub(lambda q: " " * len(q.group()), before)
+    return not _has("hypothetical", asked, "") and _answer(text, mention_end) is not None
 
 
 def _doing_the_same(text: str, units: Sequence[Source], found: list[Mention]
