@@ -972,6 +972,13 @@ def test_no_interventions_warning() -> None:
      "psychoeducation", "emdr processing"),
     ("Intervention: psychoed on the panic cycle and rationale for interoceptive exposure.",
      "psychoeducation", "exposure"),
+    # the EMDR preparation guard and a chain analysis's "missed skills" hold back only the
+    # names they are about
+    ("EMDR phase 2 (prep): calm place installed, grounding practiced.", "grounding",
+     "emdr processing"),
+    ("Phase 1 stabilization: grounding practiced with 5-4-3-2-1.", "grounding", None),
+    ("Chain analysis of Friday's urge; missed skill was TIPP.", "chain analysis",
+     "distress tolerance skills"),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

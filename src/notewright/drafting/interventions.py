@@ -30,8 +30,6 @@ _NOT_DONE = re.compile(
     r"(?:reports?|reported|says|said|describe[sd]) (?:that )?(?:she |he |they )?(?:had )?"
     r"(?:used|using|practiced|practicing|tried|trying|been (?:using|doing|practicing)|broke|"
     r"put|scheduled|wrote)|(?<!and )(?:pt|cl|client) used\b|"
-    # EMDR's preparation phase is not processing
-    r"\bphase (?:1|2|I|II|one|two)\b|\(prep\)|"
     r"on (?:her|his|their) own|by (?:her|him|them)sel(?:f|ves)|"
     r"(?:has|have) been (?:using|doing|practicing)|"
     # what someone else did, or what was done in an earlier session
@@ -64,14 +62,13 @@ _NOT_DONE = re.compile(
     r"nurse)|"
     r"(?<!reviewed )(?<!reviewed and )(?<!reviewed, )(?:is )?still (?:current|in place|fits|"
     r"works|holds)|"
-    # learned from dev-fg: a dictated "plan start …", the skill the client could have used
-    r"plan (?:start|begin|introduce|try)\b|missed skills?\b|"
+    # learned from dev-fg: a dictated "plan start …"
+    r"plan (?:start|begin|introduce|try)\b|"
     r"decided against|(?:considered|thought about) (?:doing |starting )?"
     r"(?:a |an |the )?\w+,? but|saved (?:it|that|this)|(?:was |were )?pushed to|"
     r"(?:in|at) a later session|later session|module starts|starts in|begins in|"
     r"handed (?:him|her|them|out)(?: a)?(?: blank)?|to look over|no time to go through|"
     r"reading about|reads? about|a book on|(?:has|had) not opened|listened to the|"
-    r"preparation phase|no processing yet|"
     # learned from dev-bd: planned, deferred, held for later; the client's own use; what
     # a nurse or a group leader showed them; what they signed up for
     r"(?:is|was|are|were) planned|deferred|holding (?:that|it|this|off)|"
@@ -252,6 +249,14 @@ _SOMEONE_ELSES_WORK = re.compile(
     r"always |still )?(?:teach\w*|taught|does|did|doing|start\w*|runs?|ran|uses?|used|led|leads|"
     r"review\w*|gave|gives|showed|shows|recommend\w*|covered|practi[cs]\w*|do|went over)\b"
     r"[^.;\n]{0,40})?\s*$", re.IGNORECASE)
+# EMDR's preparation phases are not processing; the skills taught in them (grounding, a
+# calm place) were done, so only "emdr processing" is held back by these words.
+_EMDR_PREP = re.compile(r"\bphase (?:1|2|I|II|one|two)\b|\(prep\)|preparation phase|"
+                        r"no processing yet", re.IGNORECASE)
+# A chain analysis lists "missed skills": the skills the client could have used, not skills
+# taught in the session; the chain analysis itself was done.
+_MISSED_SKILL = re.compile(r"\bmissed skills?\b", re.IGNORECASE)
+
 # "Psychoeducation on EMDR phases", "rationale for interoceptive exposure": the treatment
 # is what was taught about, not what was done.
 _TAUGHT_ABOUT = re.compile(r"\b(?:psycho-?ed\w*|education|rationale) (?:on|about|re:?|for) "
@@ -361,6 +366,9 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
                    or _EXPLAINED.search(unit_text, max(0, start - 60), start))
         if following and not put_off and _OFFERED.search(unit_text, max(0, start - _REACH), start):
             put_off = _PUT_OFF.search(following, 0, _AFTER)
-        if not (_NOT_DONE.search(near) or put_off or negated):
+        not_done = (_NOT_DONE.search(near)
+                    or (name == "emdr processing" and _EMDR_PREP.search(near))
+                    or (name != "chain analysis" and _MISSED_SKILL.search(near)))
+        if not (not_done or put_off or negated):
             out.append((name, start, end))
     return out
