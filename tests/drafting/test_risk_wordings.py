@@ -1096,6 +1096,32 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
      "suicidal_ideation", "endorsed_active"),
     ("I asked if he was thinking about dying; he said he thinks everyone would be better off "
      "without him.", "suicidal_ideation", "endorsed_passive"),
+    # rounds FJ, FL, FI
+    ("Re the ex she said \"I hope he wraps his car round a tree\"; she has no intent or plan "
+     "to harm him, it's just a wish.", "homicidal_ideation", "endorsed_passive"),
+    ("He said quote I hope she wraps it around a tree end quote, no plan no intent.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("He denies any thoughts of harming himself or his brother.", "homicidal_ideation",
+     "denied"),
+    ("He denies thoughts of suicide, denies wanting to harm the nephew.",
+     "homicidal_ideation", "denied"),
+    ("Mom reports no safety concerns, no one hurting anyone at home.", "homicidal_ideation",
+     "not_mentioned"),
+    ("Denies SI, denies self-harm urges or acts.", "self_harm", "denied"),
+    ("Denies self-harm urges this week.", "self_harm", "not_mentioned"),
+    ("She said she's had thoughts that she'd be better off not waking up, no plan and no "
+     "intent, and she's never made an attempt.", "suicidal_ideation", "endorsed_passive"),
+    ("She said she's had thoughts that she'd be better off not waking up, and she's never "
+     "made an attempt.", "self_harm", "denied"),
+    ("Hx of 1 OD at 19 (per intake).", "self_harm", "history"),
+    ("- asked about self-harm: last cut 8 months ago, none since, denies urges this wk",
+     "self_harm", "history"),
+    ("She talked more today about what her uncle did to her at his house when she was nine.",
+     "abuse_disclosure", True),
+    ("Dad said \"I would've punched him too at his age,\" which I gently challenged.",
+     "abuse_disclosure", False),
+    ("He said he's caught himself picturing going over there and \"putting him in the "
+     "ground\"; no plan or intent.", "homicidal_ideation", "endorsed_active"),
 ])
 def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

@@ -245,6 +245,10 @@ _DIED_OF = re.compile(r"\b(?:died|dying|death|passed away|lost (?:\w+ ){0,3}to)\
                       r"after)?\s*$", re.IGNORECASE)
 # "his boss 'will kill him' if he bails": someone else's words about the client (an idiom
 # of anger, or a threat against the client), never the client's own ideation.
+# "no safety concerns, no one hurting anyone at home": a screen for violence in the home,
+# not the client's homicidal ideation.
+_NO_ONE_AT_HOME = re.compile(r"\b(?:no ?one|no-one|nobody)\s+(?:is\s+|was\s+|has been\s+)?$",
+                             re.IGNORECASE)
 _SOMEONE_ELSES_THREAT = re.compile(
     r"\b(?:boss|manager|mum|mom|mam|dad|mother|father|wife|husband|partner|coach|teacher|"
     r"parents|girlfriend|boyfriend|gran|grandma|nan|sister|brother)\W{1,3}(?:will|'ll|would|"
@@ -274,7 +278,9 @@ def _unquoted(before: str, offset: int, quotes: Sequence[Source]) -> str:
 _IDEATION_OF = re.compile(r"(?:(?:thoughts?|ideation|thinking)\s+(?:of|about)|want\w*\s+to|"
                           r"urges?\s+to|\bplan\w*\s*(?:\+ve|\+|:)?\s*(?:to\s+(?:take|do|have|use)?)?\s*\(?)\s*$",
                           re.IGNORECASE)
-_URGES_AFTER = re.compile(r"^\s*(?:urges?|ideation|thoughts?)\b", re.IGNORECASE)
+_URGES_AFTER = re.compile(r"^\s*(?:urges?|ideation|thoughts?)\b"
+                          r"(?!\s+(?:or|and|\/|nor)\s+(?:acts?|behaviou?rs?|attempts?)\b)",
+                          re.IGNORECASE)
 # Abuse named only as background from the records, not disclosed in this session.
 # "(removed for neglect per DCF referral - see intake)": the records' history, not told today.
 _BACKGROUND = re.compile(r"\bper (?:the |her |his |their )?(?:(?:[A-Z]{2,5}|d c s|dcf|dss|"
@@ -361,6 +367,11 @@ _NOTHING_SINCE = re.compile(
     # "last SH in Oct": the most recent was a while ago, so there was some
     r"\blast (?:SH|NSSI|self-harm|cut|cutting|burn|episode|attempt)\b\s*(?:was\s*)?(?:in|on)\b",
     re.IGNORECASE)
+# "asked about self-harm: last cut 8 months ago, none since": the last act, months back.
+_LAST_ACT_AGO = re.compile(r"\blast (?:cut|burn\w*|self-?harm\w*|episode|time|attempt|od|"
+                           r"overdose)\b[^.;\n]{0,20}?\b(?:\d+|a|one|two|three|four|five|six|"
+                           r"seven|eight|nine|ten|eleven|twelve|several|many) ?(?:months?|mos?|"
+                           r"years?|yrs?) ago\b", re.IGNORECASE)
 _PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history|(?:19|20)\d\d|"
                             r".*\b(?:years?|yrs?) ago|.*\blast year)\b", re.IGNORECASE)
 # "SI -, HI -": a minus after the abbreviation is a negative (the segmenter trims it off).
@@ -532,7 +543,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                                                  or _DIED_OF.search(unit, 0, m.start())
                                                  or _ITEM_AFTER.match(unit, m.end())):
                     continue
-                if row.value == "hi" and _SOMEONE_ELSES_THREAT.search(unit, 0, m.start()):
+                if row.value == "hi" and (_SOMEONE_ELSES_THREAT.search(unit, 0, m.start())
+                                          or _NO_ONE_AT_HOME.search(unit, 0, m.start())):
                     continue
                 if (row.value == "hi" and quoted and "kill" in m.group().lower()
                         and _JOKING.search(unit)):
@@ -572,7 +584,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 answer = _answer(text, u_start + m.end()) if asked else None
                 if row.value == "self_harm" and (
                         _NOTHING_SINCE.search(before + m.group() + after)
-                        or _CLEAN_FOR.search(unit, max(0, m.start() - 40), m.start())):
+                        or _CLEAN_FOR.search(unit, max(0, m.start() - 40), m.start())
+                        or _LAST_ACT_AGO.search(unit, m.start())):
                     status = "historical"  # "no attempts or SH since 2019": there was some
                 elif row.value == "self_harm" and (
                         (_PAST_IN_MATCH.match(m.group()) and not _has("negated", before, after))
