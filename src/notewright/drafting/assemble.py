@@ -14,7 +14,7 @@ from notewright.drafting.checkboxes import ticked_only
 from notewright.drafting.checks import audit_warnings
 from notewright.drafting.classify import classify
 from notewright.drafting.formats import NoteFormat
-from notewright.drafting.interventions import find_interventions, opens_plan
+from notewright.drafting.interventions import find_interventions, names_next_steps, opens_plan
 from notewright.drafting.measures import describe, find_measures
 from notewright.drafting.model import (
     PROCESS,
@@ -153,7 +153,7 @@ def build(text: str, fmt: NoteFormat) -> Draft:
         masked, kind = masks[index], kinds[index]
         # "Plan: OB appt Fri; revisit exposure in 2 wks": the label governs its sentence, a
         # heading the lines under it.
-        in_plan = (opens_plan(masked) or (seg.under_plan and seg.joined == "line")
+        in_plan = (names_next_steps(masked) or (seg.under_plan and seg.joined == "line")
                    or (in_plan and seg.same_sentence))
         if kind == PROCESS:
             cue = process_cue(masked)

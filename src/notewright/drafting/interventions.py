@@ -277,6 +277,8 @@ _HOMEWORK_OR_EMPTY_FIELD = re.compile(
 # own move, not reflective listening.
 _PLAY_TRACKING = re.compile(r"\breflect\w*\s+(?:what (?:she|he|they) (?:was|were|is|are) "
                             r"doing|(?:her|his|their) play)\b", re.IGNORECASE)
+_SOAP_P_DONE = re.compile(r"^\W*P\s*[:\-\u2013\u2014]\s*(?:(?i:in[- ]session)\s+)?[\w/ -]{2,40}?"
+                          r"(?:\u2014|\u2013|\s-\s|--)\s*\w")
 _PLAN_LABEL = re.compile(r"^\W*(?:plan|p|hw|homework|next|next time|next session|next steps|to do|"
                          r"next (?:week|wk|visit|appt))"
                          r"\s*[:\-\u2013\u2014]\s*", re.IGNORECASE)
@@ -310,6 +312,14 @@ def opens_plan(unit_text: str) -> bool:
     return _PLAN_LABEL.match(unit_text) is not None
 
 
+def names_next_steps(unit_text: str) -> bool:
+    """Whether what the unit names is, by its label, what comes next: a plan or homework
+    label, but not SOAP's bare "P:" heading a treatment and the dash-led list of what it
+    held ("P: MI—OARS, rulers, elicited change talk", "P: Med review—adherence, side
+    effects"), which is what was done; there the words around a mention decide."""
+    return opens_plan(unit_text) and _SOAP_P_DONE.match(unit_text) is None
+
+
 def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: bool = False,
                        following: str = "", preceding: str = "", after_unit: str = ""
                        ) -> list[tuple[str, int, int]]:
@@ -322,7 +332,7 @@ def find_interventions(unit_text: str, *, planned_ok: bool = False, plan_line: b
     HW: 5 min daily").
     """
     out: list[tuple[str, int, int]] = []
-    plan_line = not planned_ok and (plan_line or opens_plan(unit_text))
+    plan_line = not planned_ok and (plan_line or names_next_steps(unit_text))
     for name, start, end in lexicon_mentions(unit_text):
         if any(found == name for found, _, _ in out):
             continue
