@@ -790,6 +790,19 @@ def test_look_alikes_of_round_eo_stay_in_the_note(text: str, clinical: str) -> N
      "behavioral activation"),
     ("Affect guarded. I found him hard to read today and came away with an uneasy feeling I "
      "can't quite place. Plan: weekly.", "uneasy", "Affect guarded"),
+    # learned from dev-fk
+    ("Reviewed diary; pt only filled 4/7 nights, which annoyed me more than it should have, "
+     "and she says the app kept logging her out.", "annoyed me", "4/7 nights"),
+    ("Mildly anxious, well groomed. bet the perfectionism about sleep comes straight from her "
+     "father. Primary insomnia.", "perfectionism", "Primary insomnia"),
+    ("Cl identified loneliness as the trigger (I'd suspected that for weeks). Denies SI.",
+     "suspected", "loneliness"),
+    ("EDE-Q global 3.8. I get this tight, protective feeling with her that I don't get with my "
+     "other clients. Making good progress.", "protective feeling", "good progress"),
+    ("Engaged. Supv: talk about how anxious I get doing interoceptive stuff w/ her. Panic sx "
+     "decreasing.", "how anxious I get", "Panic"),
+    ("Next week as usual. I'd like to bring my wandering attention with older grieving clients "
+     "to supervision.", "wandering attention", "Next week"),
 ])
 def test_terse_private_asides_are_withheld(text: str, private: str, kept: str) -> None:
     d = draft(BEFORE + text + AFTER)

@@ -50,6 +50,15 @@ def test_first_person_becomes_clinician_with_agreement() -> None:
         "Clinician will call her primary care physician."
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I'd already called the PCP before the session.", "Clinician had already called"),
+    ("I'd like to see her weekly.", "Clinician would like"),
+    ("I get a sense she is ready to taper.", "Clinician gets a sense"),
+])
+def test_id_before_a_participle_is_had_and_verbs_agree(text: str, expected: str) -> None:
+    assert expected in draft(text).text
+
+
 def test_bipolar_i_is_not_a_pronoun() -> None:
     d = draft("Dx: bipolar I disorder, stable on meds. Pt reports adherence.")
     assert "bipolar I disorder" in d.text

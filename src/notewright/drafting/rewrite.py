@@ -54,8 +54,15 @@ _THIRD_PERSON = {
     "feel": "feels", "notice": "notices", "encourage": "encourages", "continue": "continues",
     "intend": "intends", "expect": "expects", "ask": "asks", "wonder": "wonders",
     "consider": "considers", "agree": "agrees", "remain": "remains", "use": "uses",
-    "meet": "meets", "provide": "provides", "will": "will", "was": "was",
+    "meet": "meets", "provide": "provides", "will": "will", "was": "was", "get": "gets",
+    "try": "tries", "know": "knows", "find": "finds", "keep": "keeps", "worry": "worries",
+    "tend": "tends", "like": "likes",
 }
+# "I'd suspected that for weeks": before a past participle, "I'd" is "I had".
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:(?:\w+ly|already|long|just|never|always)\s+)?"
+                               r"(?:[a-z]+ed|been|seen|done|had|gone|known|thought|told|heard|"
+                               r"felt|made|got|gotten|taken|given|forgotten|written|spoken|"
+                               r"said|met|left|meant|kept|lost|missed)\b")
 _CLIENT_VERBS = frozenset("""reports reported denies denied endorses endorsed states stated
 presents presented appeared appears was is continues continued describes described shared
 admits admitted agreed identified engaged expressed talked spoke feels felt noted notes
@@ -99,6 +106,8 @@ def _first_person(text: str, clinician: str) -> str:
             return clinician
         if low == "i" and word != "I":
             return word  # a lower-case "i" is more often a list marker than a pronoun
+        if low == "i'd" and _PARTICIPLE_AFTER.match(text, m.end()):
+            return f"{clinician} had"
         return {
             "i'm": f"{clinician} is", "i've": f"{clinician} has", "i'd": f"{clinician} would",
             "i'll": f"{clinician} will", "my": f"{clinician}'s", "mine": f"{clinician}'s",

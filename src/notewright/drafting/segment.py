@@ -75,6 +75,9 @@ _NEW_SUBJECT = re.compile(
     r"felt)\b|"
     # "…for most of the hour, which left me feeling useless": the clinician's reaction
     r"which\s+(?:left|leaves|made|makes)\s+me\b|"
+    # "…only filled 4/7 nights, which annoyed me more than it should have"
+    r"which\s+(?:really\s+|honestly\s+)?(?:annoyed|irritated|frustrated|bothered|grated on|"
+    r"got to|rattled|stung)\s+me\b|"
     # "Ran 10 min over again, why do I always let him run over", "…, which honestly brought
     # up my own stuff": a question to oneself or one's own echo after a clinical clause
     r"(?:why|how come|what)\s+(?:do|did|am|was|can'?t|don'?t|didn'?t)\s+I\b|"
