@@ -1122,6 +1122,31 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
      "abuse_disclosure", False),
     ("He said he's caught himself picturing going over there and \"putting him in the "
      "ground\"; no plan or intent.", "homicidal_ideation", "endorsed_active"),
+    # rounds FK, FH
+    ("She showed me new scratches on forearm from sat used a pencil sharpener blade.",
+     "self_harm", "current"),
+    ("Grace disclosed that her first husband was physically violent toward her for several "
+     "years.", "abuse_disclosure", True),
+    ("Therapist placed a report with Adult Protective Services during session.",
+     "abuse_disclosure", True),
+    ("Client stated 'if he smirks at me one more time I'll put a wrench through his skull'.",
+     "homicidal_ideation", "endorsed_active"),
+    ("Writer consulted the director; the threshold for duty to warn is met.",
+     "homicidal_ideation", "endorsed_active"),
+    ("He said \"some nights I just sit with the pistol in my lap and see if tonight's the "
+     "night.\" Denies HI.", "suicidal_ideation", "endorsed_active"),
+    ("Two Saturdays ago after a quarrel he took about 10 Panadol, vomited, told nobody.",
+     "self_harm", "current"),
+    ("Background from intake: overdose at 19 with a brief hospitalization, no episodes since.",
+     "self_harm", "history"),
+    ("She brought up that her overdose at 22 also happened during a big life change; no "
+     "suicidal thoughts in years.", "suicidal_ideation", "denied"),
+    ("No plan, no intent, has never harmed herself.", "self_harm", "denied"),
+    ("Last month she told me she wished she could 'just disappear'; today she says those "
+     "thoughts haven't come back and denies any thoughts of harming herself.",
+     "suicidal_ideation", "denied"),
+    ("In the last month she has wished she could just disappear.", "suicidal_ideation",
+     "endorsed_passive"),
 ])
 def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

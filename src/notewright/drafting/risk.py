@@ -373,7 +373,9 @@ _LAST_ACT_AGO = re.compile(r"\blast (?:cut|burn\w*|self-?harm\w*|episode|time|at
                            r"seven|eight|nine|ten|eleven|twelve|several|many) ?(?:months?|mos?|"
                            r"years?|yrs?) ago\b", re.IGNORECASE)
 _PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history|(?:19|20)\d\d|"
-                            r".*\b(?:years?|yrs?) ago|.*\blast year)\b", re.IGNORECASE)
+                            r".*\b(?:years?|yrs?) ago|.*\blast year|"
+                            # "overdose at 19": an age, so long ago
+                            r".*\b(?:at|aged?) \d{1,2})\b", re.IGNORECASE)
 # "SI -, HI -": a minus after the abbreviation is a negative (the segmenter trims it off).
 # ("SI: -   SH urges: 3/5": a template's field, then the next one after a wide gap.)
 _MINUS_AFTER = re.compile(r"[ \t]*:?[ \t]*[-–−][ \t]*(?:[,;\n|]|$|[ \t]{2,})")
