@@ -1011,6 +1011,19 @@ def test_no_interventions_warning() -> None:
     ("Followed her lead and reflected; open q's only.", "play therapy", None),
     ("We talked about what sort of grandfather he wants to be for the twins.",
      "values clarification", None),
+    # learned from dev-fh, dev-fk
+    ("Safety plan written with her (her sister, Breathing Space number, maternity triage).",
+     "safety planning", "mindfulness"),
+    ("Led a 10-min body scan, then a 3-minute breathing space.", "mindfulness", None),
+    ("I mostly listened, and validated the guilt he carries.", "reflective listening", None),
+    ("Mostly reflected + validated; stayed with the shame.", "reflective listening", None),
+    ("Talked through the low mood / doing less cycle and agreed two small activities for the "
+     "week.", "behavioral activation", None),
+    ("Naloxone kit given and overdose-prevention education done.", "psychoeducation", None),
+    ("Gave info on DV advocacy + protective orders.", "psychoeducation", None),
+    ("Plan: weekly; gave info on the LGBTQ+ peer group.", None, "psychoeducation"),
+    ("Linked this to her values (being a safe adult for the kids she works with).",
+     "values clarification", None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

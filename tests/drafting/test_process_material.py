@@ -803,6 +803,8 @@ def test_look_alikes_of_round_eo_stay_in_the_note(text: str, clinical: str) -> N
      "decreasing.", "how anxious I get", "Panic"),
     ("Next week as usual. I'd like to bring my wandering attention with older grieving clients "
      "to supervision.", "wandering attention", "Next week"),
+    ("Low in mood. The counsellor wonders whether the lateness is a way of keeping the most "
+     "painful material for the last ten minutes. Plan: weekly.", "lateness", "Low in mood"),
 ])
 def test_terse_private_asides_are_withheld(text: str, private: str, kept: str) -> None:
     d = draft(BEFORE + text + AFTER)
