@@ -1147,6 +1147,24 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
      "suicidal_ideation", "denied"),
     ("In the last month she has wished she could just disappear.", "suicidal_ideation",
      "endorsed_passive"),
+    # round FM
+    ("Said of ex: \"I wish he'd just drop dead, honestly, then this would be over,\" denied any "
+     "plan, intent or thoughts of harming him herself.", "homicidal_ideation",
+     "endorsed_passive"),
+    ("He showed me a text he sent: \"ur dead when i see u, i know where u park.\"",
+     "homicidal_ideation", "endorsed_active"),
+    ("Risk of violence toward an identified person moderate-high; no SI.",
+     "homicidal_ideation", "endorsed_active"),
+    ("He has pictured beating him with a bat, but won't do it.", "abuse_disclosure", False),
+    ("She texted her ex: \"I'm going to take everything in the cabinet tonight.\"",
+     "suicidal_ideation", "endorsed_active"),
+    ("Diary card: SH urges 3/5 Thu, 0 SH actions all wk.", "self_harm", "denied"),
+    ("Denies intent, plan and prior attempts; denies thoughts of harming anyone.",
+     "self_harm", "denied"),
+    ("- Past attempt age 17 (overdose), ED visit, no f/u", "self_harm", "history"),
+    ("He denies any attempt or rehearsal.", "self_harm", "denied"),
+    ("He has never thought about how to hurt himself and does not want to hurt himself.",
+     "self_harm", "not_mentioned"),
 ])
 def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

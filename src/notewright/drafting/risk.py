@@ -275,7 +275,8 @@ def _unquoted(before: str, offset: int, quotes: Sequence[Source]) -> str:
 
 # "thoughts of self-harm", "wanting to hurt herself": ideation, counted as such, not acts;
 # "SH urges 3/5": urges are not acts either.
-_IDEATION_OF = re.compile(r"(?:(?:thoughts?|ideation|thinking)\s+(?:of|about)|want\w*\s+to|"
+_IDEATION_OF = re.compile(r"(?:(?:thoughts?|thought|ideation|thinking)\s+(?:of|about)"
+                          r"(?:\s+(?:how|ways)\s+to)?|want\w*\s+to|"
                           r"urges?\s+to|\bplan\w*\s*(?:\+ve|\+|:)?\s*(?:to\s+(?:take|do|have|use)?)?\s*\(?)\s*$",
                           re.IGNORECASE)
 _URGES_AFTER = re.compile(r"^\s*(?:urges?|ideation|thoughts?)\b"
@@ -368,6 +369,7 @@ _NOTHING_SINCE = re.compile(
     r"\blast (?:SH|NSSI|self-harm|cut|cutting|burn|episode|attempt)\b\s*(?:was\s*)?(?:in|on)\b",
     re.IGNORECASE)
 # "asked about self-harm: last cut 8 months ago, none since": the last act, months back.
+_BULLET = re.compile(r"^\s*[-–*•·]\s+")  # a bullet, not a minus
 _LAST_ACT_AGO = re.compile(r"\blast (?:cut|burn\w*|self-?harm\w*|episode|time|attempt|od|"
                            r"overdose)\b[^.;\n]{0,20}?\b(?:\d+|a|one|two|three|four|five|six|"
                            r"seven|eight|nine|ten|eleven|twelve|several|many) ?(?:months?|mos?|"
@@ -589,6 +591,10 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                         or _CLEAN_FOR.search(unit, max(0, m.start() - 40), m.start())
                         or _LAST_ACT_AGO.search(unit, m.start())):
                     status = "historical"  # "no attempts or SH since 2019": there was some
+                elif (row.value == "self_harm" and _PAST_IN_MATCH.match(m.group())
+                      and _has("negated", _BULLET.sub("", text[_sentence_start(text, u_start):
+                                                               u_start + m.start()]), "")):
+                    status = "negated"  # "Denies intent, plan and prior attempts"
                 elif row.value == "self_harm" and (
                         (_PAST_IN_MATCH.match(m.group()) and not _has("negated", before, after))
                         or _HX_OF.search(unit, max(0, m.start() - 40), m.start())):
@@ -600,7 +606,12 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 elif row.extra == "denial" or (inline and inline.group("no")) or (
                         _MINUS_AFTER.match(text, u_start + m.end())) or (
                         not inline and _has("negated", before, after)
-                        and not _AFFIRMED_AFTER.match(unit, m.end())) or (
+                        and not _AFFIRMED_AFTER.match(unit, m.end())
+                        # "'I wish he'd just drop dead,' denied any plan, intent or thoughts
+                        # of harming him": a death wish without intent is passive ideation;
+                        # only a denial of the wish itself undoes it.
+                        and not (row.value == "hi" and row.extra == "passive"
+                                 and not _has("negated", before, ""))) or (
                         answer == "no"):
                     status = "negated"
                 elif _historical(before, after):
