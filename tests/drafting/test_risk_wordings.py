@@ -1165,6 +1165,20 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
     ("He denies any attempt or rehearsal.", "self_harm", "denied"),
     ("He has never thought about how to hurt himself and does not want to hurt himself.",
      "self_harm", "not_mentioned"),
+    # round FO
+    ("pt came in late said she has been saving her seroquel and plans to take all of it "
+     "tonight after her kids are asleep", "suicidal_ideation", "endorsed_active"),
+    ("pt agitated said \"im done\" hx 2 attempts last one 2018 denies hi active si w plan "
+     "intent and means tried safety planning", "suicidal_ideation", "endorsed_active"),
+    ("pt agitated said \"im done\" hx 2 attempts last one 2018 denies hi active si w plan "
+     "intent and means tried safety planning", "homicidal_ideation", "denied"),
+    ("Ind 53 min | Risk: SI no HI no SH no | Interv: cog restructuring [x]",
+     "suicidal_ideation", "denied"),
+    ("Ind 53 min | Risk: SI no HI no SH no | Interv: cog restructuring [x]", "self_harm",
+     "denied"),
+    ("Risk: SI no plan, passive thoughts this week.", "suicidal_ideation", "endorsed_passive"),
+    ("YMRS 19 period Denies SI comma HI period Provided psychoeducation period",
+     "homicidal_ideation", "denied"),
 ])
 def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

@@ -450,6 +450,25 @@ _BARE_REPLY = re.compile(
     r"(?:(?P<no>denie[sd]|denying|no|nope|negative|none)|(?P<yes>endorse[sd]|yes|positive))"
     r"(?:\s+(?:both|all|any|it|this|them|that|each))?\W*$", re.IGNORECASE)
 _CONTINUED = re.compile(r"^\W*(?:and|or|nor|also|&|\+)\s+$", re.IGNORECASE)
+# "Denies SI comma HI period": dictated punctuation between the denial and the next target.
+_SPOKEN_LIST = re.compile(r"\s*(?:,|comma|and|or|nor|/)\s*$", re.IGNORECASE)
+# "denies hi active si w plan intent and means": typed without punctuation, a grade word
+# after one target starts a new finding; the denial before it stays with its own target.
+_GRADE_RESTARTS = re.compile(r"\b(?:SI|HI|SH|S/I|H/I|NSSI)\s+(?:active|passive)\s+$",
+                             re.IGNORECASE)
+# "Risk: SI no HI no SH no": a check-box template's answer follows the target; "SI no
+# plan" is not an answer.
+_TARGET_BEFORE = re.compile(r"\b(?:SI|HI|SH|S/I|H/I|NSSI)\s+$", re.IGNORECASE)
+_GRADE_WORD = re.compile(r"(?:active|passive)\b", re.IGNORECASE)
+
+
+def _restarts(before: str, words: str) -> bool:
+    return bool(_GRADE_RESTARTS.search(before)
+                or (_GRADE_WORD.match(words) and _TARGET_BEFORE.search(before)))
+
+
+_NO_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*(?:no|neg|none|nil)\b(?![ \t]+(?:plan|intent|hx|"
+                       r"history|means|current|specific|prior|recent|acute)\b)", re.IGNORECASE)
 # "Asked about SI and HI today.": the question is the whole sentence, its answer unwritten.
 _BARE_TOPIC_REST = re.compile(
     r"(?:\s*(?:,|/|&|\band\b|\bor\b)?\s*(?:SI|HI|S/I|H/I|suicidal ideation|homicidal "
@@ -599,14 +618,20 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                         (_PAST_IN_MATCH.match(m.group()) and not _has("negated", before, after))
                         or _HX_OF.search(unit, max(0, m.start() - 40), m.start())):
                     status = "historical"  # "Prior attempt, no current ideation"
-                elif (found and found[-1].status == "negated"
-                      and _CONTINUED.match(re.split(r"[.;]\s", unit[:m.start()])[-1])
-                      and _BARE_TOPIC_REST.match(text, u_start + m.end())):
+                elif found and found[-1].status == "negated" and (
+                        (_CONTINUED.match(re.split(r"[.;]\s", unit[:m.start()])[-1])
+                         and _BARE_TOPIC_REST.match(text, u_start + m.end()))
+                        or (_SPOKEN_LIST.match(text, found[-1].words[1], u_start + m.start())
+                            and not unit[m.end():].strip(" .,;"))):
                     status = "negated"  # "Denies SI. And HI.": the denial goes on
+                elif (row.value in ("si", "hi", "self_harm") and len(m.group()) <= 4
+                      and _NO_AFTER.match(text, u_start + m.end())):
+                    status = "negated"  # "Risk: SI no HI no SH no"
                 elif row.extra == "denial" or (inline and inline.group("no")) or (
                         _MINUS_AFTER.match(text, u_start + m.end())) or (
                         not inline and _has("negated", before, after)
                         and not _AFFIRMED_AFTER.match(unit, m.end())
+                        and not _restarts(before, m.group())
                         # "'I wish he'd just drop dead,' denied any plan, intent or thoughts
                         # of harming him": a death wish without intent is passive ideation;
                         # only a denial of the wish itself undoes it.
