@@ -1024,6 +1024,11 @@ def test_no_interventions_warning() -> None:
     ("Plan: weekly; gave info on the LGBTQ+ peer group.", None, "psychoeducation"),
     ("Linked this to her values (being a safe adult for the kids she works with).",
      "values clarification", None),
+    # learned from dev-fp
+    ("Scheduled 3 things: fix the birdfeeder w grandson who is grounded this wk.",
+     None, "grounding"),
+    ("I validated her rage and reflected Dan's shame back to him.", "reflective listening",
+     None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

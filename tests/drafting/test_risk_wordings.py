@@ -1179,6 +1179,17 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
     ("Risk: SI no plan, passive thoughts this week.", "suicidal_ideation", "endorsed_passive"),
     ("YMRS 19 period Denies SI comma HI period Provided psychoeducation period",
      "homicidal_ideation", "denied"),
+    # round FP
+    ("He said quote, some days I picture taking a swing at him, end quote period. No plan, "
+     "no intent.", "homicidal_ideation", "endorsed_passive"),
+    ("She scratched her left forearm with a paperclip on Saturday after an argument.",
+     "self_harm", "current"),
+    ("Another member disclosed recent suicidal thoughts; handled by co-leader after group.",
+     "suicidal_ideation", "not_mentioned"),
+    ("Sam did not raise SI and was not individually screened today.", "suicidal_ideation",
+     "not_mentioned"),
+    ("She has sometimes thought the family would be better off without her, most recently "
+     "about a month ago; none this week, denies current SI.", "suicidal_ideation", "denied"),
 ])
 def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

@@ -305,7 +305,8 @@ _RELATIVE_TOLD = re.compile(
 # note (the verb would end the clause, so this is read on the words just before).
 _ANOTHER_MEMBER = re.compile(r"\b(?:another|one|a|other) (?:group )?members?(?: \w+)? (?:disclosed|"
                              r"reported|shared|talked about|described|said|endorsed|admitted|"
-                             r"mentioned)\s+$", re.IGNORECASE)
+                             r"mentioned)\s+(?:(?:recent|current|passive|active|some|ongoing|"
+                             r"her|his|their|own)\s+){0,2}$", re.IGNORECASE)
 _ANOTHER_PERSON = re.compile(r"\b(?:he|she|they|him|her|them)\b", re.IGNORECASE)
 # "'I swear I'll kill him' - said laughing": a joke, told as one.
 _JOKING = re.compile(r"\b(?:laugh\w*|joking\w*|jokingly|as a joke|in jest|tongue in cheek)\b",
@@ -419,7 +420,8 @@ _UNASKED_AFTER = re.compile(
     re.IGNORECASE)
 _UNASKED_BEFORE = re.compile(
     rf"\b(?:did not|didn'?t|do not|don'?t|not|never|unable to|no time to|time to|"
-    rf"before|without) (?:\w+ )?{_UNASKED_VERB}\s*(?:for |about |re:? )?"
+    rf"before|without) (?:\w+ )?(?:{_UNASKED_VERB}|raise|bring up|mention)\s*"
+    rf"(?:for |about |re:? )?"
     rf"(?:\w+\s*(?:/|,|&|and|or)?\s*){{0,2}}$",
     re.IGNORECASE)
 _AFFIRMING = re.compile(rf"^(?:{_AFFIRMING_VERBS})$", re.IGNORECASE)
