@@ -243,12 +243,12 @@ _ITEM_AFTER = re.compile(r"\s+(?:item|question|subscale)\b", re.IGNORECASE)
 # "whose son died of an overdose": another person's death, not the client's act.
 _DIED_OF = re.compile(r"\b(?:died|dying|death|passed away|lost (?:\w+ ){0,3}to)\s+(?:of|from|by|"
                       r"after)?\s*$", re.IGNORECASE)
-# "his boss 'will kill him' if he bails": someone else's words about the client (an idiom
-# of anger, or a threat against the client), never the client's own ideation.
 # "no safety concerns, no one hurting anyone at home": a screen for violence in the home,
 # not the client's homicidal ideation.
 _NO_ONE_AT_HOME = re.compile(r"\b(?:no ?one|no-one|nobody)\s+(?:is\s+|was\s+|has been\s+)?$",
                              re.IGNORECASE)
+# "his boss 'will kill him' if he bails": someone else's words about the client (an idiom
+# of anger, or a threat against the client), never the client's own ideation.
 _SOMEONE_ELSES_THREAT = re.compile(
     r"\b(?:boss|manager|mum|mom|mam|dad|mother|father|wife|husband|partner|coach|teacher|"
     r"parents|girlfriend|boyfriend|gran|grandma|nan|sister|brother)\W{1,3}(?:will|'ll|would|"
@@ -369,8 +369,8 @@ _NOTHING_SINCE = re.compile(
     # "last SH in Oct": the most recent was a while ago, so there was some
     r"\blast (?:SH|NSSI|self-harm|cut|cutting|burn|episode|attempt)\b\s*(?:was\s*)?(?:in|on)\b",
     re.IGNORECASE)
-# "asked about self-harm: last cut 8 months ago, none since": the last act, months back.
 _BULLET = re.compile(r"^\s*[-–*•·]\s+")  # a bullet, not a minus
+# "asked about self-harm: last cut 8 months ago, none since": the last act, months back.
 _LAST_ACT_AGO = re.compile(r"\blast (?:cut|burn\w*|self-?harm\w*|episode|time|attempt|od|"
                            r"overdose)\b[^.;\n]{0,20}?\b(?:\d+|a|one|two|three|four|five|six|"
                            r"seven|eight|nine|ten|eleven|twelve|several|many) ?(?:months?|mos?|"
@@ -458,17 +458,19 @@ _SPOKEN_LIST = re.compile(r"\s*(?:,|comma|and|or|nor|/)\s*$", re.IGNORECASE)
 # after one target starts a new finding; the denial before it stays with its own target.
 _GRADE_RESTARTS = re.compile(r"\b(?:SI|HI|SH|S/I|H/I|NSSI)\s+(?:active|passive)\s+$",
                              re.IGNORECASE)
-# "Risk: SI no HI no SH no": a check-box template's answer follows the target; "SI no
-# plan" is not an answer.
 _TARGET_BEFORE = re.compile(r"\b(?:SI|HI|SH|S/I|H/I|NSSI)\s+$", re.IGNORECASE)
 _GRADE_WORD = re.compile(r"(?:active|passive)\b", re.IGNORECASE)
 
 
 def _restarts(before: str, words: str) -> bool:
+    """Whether a grade word starts a new finding between the denial and these words:
+    "denies hi active si" (before the bare "si") or "denies hi | active si" (the words)."""
     return bool(_GRADE_RESTARTS.search(before)
                 or (_GRADE_WORD.match(words) and _TARGET_BEFORE.search(before)))
 
 
+# "Risk: SI no HI no SH no": a check-box template's answer follows the target; "SI no
+# plan" is not an answer.
 _NO_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*(?:no|neg|none|nil)\b(?![ \t]+(?:plan|intent|hx|"
                        r"history|means|current|specific|prior|recent|acute)\b)", re.IGNORECASE)
 # "Asked about SI and HI today.": the question is the whole sentence, its answer unwritten.
