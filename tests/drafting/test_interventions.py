@@ -1029,6 +1029,13 @@ def test_no_interventions_warning() -> None:
      None, "grounding"),
     ("I validated her rage and reflected Dan's shame back to him.", "reflective listening",
      None),
+    # learned from dev-fn
+    ("I slowed the exchange and had each paraphrase the other before responding.",
+     "reflective listening", None),
+    ("Beforehand we challenged her prediction that she would freeze.",
+     "cognitive restructuring", None),
+    ("Stayed calm and worked on getting the gun out of reach.", "safety planning", None),
+    ("I told him his reactions are common responses to trauma.", "psychoeducation", None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions
