@@ -17,6 +17,7 @@ from functools import cache
 from notewright.drafting.checkboxes import ticked_only
 from notewright.drafting.lexicons import Lexicon, fold, pattern_rows
 from notewright.drafting.model import Risk, Source
+from notewright.drafting.segment import BULLET
 
 TARGETS = ("si", "hi", "self_harm", "abuse")
 RATED = ("others", "self", "either", "none")
@@ -275,7 +276,7 @@ def _unquoted(before: str, offset: int, quotes: Sequence[Source]) -> str:
 
 # "thoughts of self-harm", "wanting to hurt herself": ideation, counted as such, not acts;
 # "SH urges 3/5": urges are not acts either.
-_IDEATION_OF = re.compile(r"(?:(?:thoughts?|thought|ideation|thinking)\s+(?:of|about)"
+_IDEATION_OF = re.compile(r"(?:(?:thoughts?|ideation|thinking)\s+(?:of|about)"
                           r"(?:\s+(?:how|ways)\s+to)?|want\w*\s+to|"
                           r"urges?\s+to|\bplan\w*\s*(?:\+ve|\+|:)?\s*(?:to\s+(?:take|do|have|use)?)?\s*\(?)\s*$",
                           re.IGNORECASE)
@@ -367,14 +368,12 @@ _NOTHING_SINCE = re.compile(
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few)\+? ?(?:years|yrs?)\b|"
     r"\b(?:no|not|hasn'?t|has not)\b.{0,40}\bin (?:over |more than |about )?a year\b|"
     # "last SH in Oct": the most recent was a while ago, so there was some
-    r"\blast (?:SH|NSSI|self-harm|cut|cutting|burn|episode|attempt)\b\s*(?:was\s*)?(?:in|on)\b",
+    r"\blast (?:SH|NSSI|self-harm|cut|cutting|burn|episode|attempt)\b\s*(?:was\s*)?(?:in|on)\b|"
+    # "asked about self-harm: last cut 8 months ago, none since": months back
+    r"\blast (?:cut|burn\w*|self-?harm\w*|episode|time|attempt|od|overdose)\b[^.;\n]{0,20}?"
+    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many) ?"
+    r"(?:months?|mos?|years?|yrs?) ago\b",
     re.IGNORECASE)
-_BULLET = re.compile(r"^\s*[-–*•·]\s+")  # a bullet, not a minus
-# "asked about self-harm: last cut 8 months ago, none since": the last act, months back.
-_LAST_ACT_AGO = re.compile(r"\blast (?:cut|burn\w*|self-?harm\w*|episode|time|attempt|od|"
-                           r"overdose)\b[^.;\n]{0,20}?\b(?:\d+|a|one|two|three|four|five|six|"
-                           r"seven|eight|nine|ten|eleven|twelve|several|many) ?(?:months?|mos?|"
-                           r"years?|yrs?) ago\b", re.IGNORECASE)
 _PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history|(?:19|20)\d\d|"
                             r".*\b(?:years?|yrs?) ago|.*\blast year|"
                             # "overdose at 19": an age, so long ago
@@ -456,9 +455,9 @@ _CONTINUED = re.compile(r"^\W*(?:and|or|nor|also|&|\+)\s+$", re.IGNORECASE)
 _SPOKEN_LIST = re.compile(r"\s*(?:,|comma|and|or|nor|/)\s*$", re.IGNORECASE)
 # "denies hi active si w plan intent and means": typed without punctuation, a grade word
 # after one target starts a new finding; the denial before it stays with its own target.
-_GRADE_RESTARTS = re.compile(r"\b(?:SI|HI|SH|S/I|H/I|NSSI)\s+(?:active|passive)\s+$",
-                             re.IGNORECASE)
-_TARGET_BEFORE = re.compile(r"\b(?:SI|HI|SH|S/I|H/I|NSSI)\s+$", re.IGNORECASE)
+_ABBREVIATED_TARGET = r"\b(?:SI|HI|SH|S/I|H/I|NSSI)\s+"
+_GRADE_RESTARTS = re.compile(_ABBREVIATED_TARGET + r"(?:active|passive)\s+$", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(_ABBREVIATED_TARGET + "$", re.IGNORECASE)
 _GRADE_WORD = re.compile(r"(?:active|passive)\b", re.IGNORECASE)
 
 
@@ -611,11 +610,10 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 answer = _answer(text, u_start + m.end()) if asked else None
                 if row.value == "self_harm" and (
                         _NOTHING_SINCE.search(before + m.group() + after)
-                        or _CLEAN_FOR.search(unit, max(0, m.start() - 40), m.start())
-                        or _LAST_ACT_AGO.search(unit, m.start())):
+                        or _CLEAN_FOR.search(unit, max(0, m.start() - 40), m.start())):
                     status = "historical"  # "no attempts or SH since 2019": there was some
                 elif (row.value == "self_harm" and _PAST_IN_MATCH.match(m.group())
-                      and _has("negated", _BULLET.sub("", text[_sentence_start(text, u_start):
+                      and _has("negated", BULLET.sub("", text[_sentence_start(text, u_start):
                                                                u_start + m.start()]), "")):
                     status = "negated"  # "Denies intent, plan and prior attempts"
                 elif row.value == "self_harm" and (

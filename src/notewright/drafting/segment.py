@@ -57,7 +57,8 @@ _STRENGTH = {"": 0, "subject": 1, "clause": 2, "sentence": 3, "line": 4}
 # own voice, typed in lower case, starts a sentence after a quote.
 _OWN_VOICE = re.compile(r"(?:my|i|i'm|i've|me|myself|lost my|felt|noticed|need|wonder|"
                         r"wondering)\b")
-_BULLET = re.compile(r"^[ \t]*(?:[-*•·‣◦–—>]+|\d{1,2}[.)]|[a-z][.)])[ \t]+")
+# A list marker opening a line ("- ", "• ", "2) ", "b. "): a bullet, not a minus.
+BULLET = re.compile(r"^[ \t]*(?:[-*•·‣◦–—>]+|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 # ("? attachment stuff w/ mom": a question mark that opens a line of shorthand is the
 # writer's query about what follows, not the end of anything.)
 _SENTENCE_END = re.compile(r"(?:[.!]|(?<!\s)\?)[.!?]*[\"'”’)\]]*(?=\s+\S)|"
@@ -317,7 +318,7 @@ def segment(text: str, protected: Sequence[Source] = ()) -> list[Segment]:
         if heading_line:
             heading = heading_line.group(1).strip().lower()
             continue
-        bullet = _BULLET.match(body)
+        bullet = BULLET.match(body)
         start = line_start + (bullet.end() if bullet else 0)
         inline = _INLINE_HEADING.match(text, start, line_end)
         line_heading = inline.group(1).strip().lower() if inline else ""
