@@ -54,6 +54,8 @@ def test_first_person_becomes_clinician_with_agreement() -> None:
     ("I'd already called the PCP before the session.", "Clinician had already called"),
     ("I'd like to see her weekly.", "Clinician would like"),
     ("I get a sense she is ready to taper.", "Clinician gets a sense"),
+    ("I told her I'd need to make a report to CPS.", "Clinician would need"),
+    ("I'd proceed with exposure next week.", "Clinician would proceed"),
 ])
 def test_id_before_a_participle_is_had_and_verbs_agree(text: str, expected: str) -> None:
     assert expected in draft(text).text

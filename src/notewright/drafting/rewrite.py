@@ -58,9 +58,11 @@ _THIRD_PERSON = {
     "try": "tries", "know": "knows", "find": "finds", "keep": "keeps", "worry": "worries",
     "tend": "tends", "like": "likes",
 }
-# "I'd suspected that for weeks": before a past participle, "I'd" is "I had".
+# "I'd suspected that for weeks": before a past participle, "I'd" is "I had" ("I'd need",
+# "I'd proceed": verbs that only end like one, so "would").
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:(?:\w+ly|already|long|just|never|always)\s+)?"
-                               r"(?:[a-z]+ed|been|seen|done|had|gone|known|thought|told|heard|"
+                               r"(?:(?!(?:need|proceed|succeed|exceed|feed|heed|speed|bleed|"
+                               r"breed|seed|weed|embed)\b)[a-z]+ed|been|seen|done|had|gone|known|thought|told|heard|"
                                r"felt|made|got|gotten|taken|given|forgotten|written|spoken|"
                                r"said|met|left|meant|kept|lost|missed)\b")
 _CLIENT_VERBS = frozenset("""reports reported denies denied endorses endorsed states stated
