@@ -67,6 +67,21 @@ def test_implied_ideation_is_recorded_and_flagged(text: str, si: str, hi: str) -
     assert risk_line.sources  # it cites the rating or the answer it was read from
 
 
+@pytest.mark.parametrize(("text", "because"), [
+    ("Denies HI. Risk: low-mod.", "risk rated moderate or higher"),
+    ("Long talk about the move and the pain. No plan; no firearms in the home.",
+     "plan or intent addressed"),
+])
+def test_the_note_says_what_implied_the_ideation(text: str, because: str) -> None:
+    # A plan answer is not a rating: the note and the warning must not claim one.
+    d = draft(text)
+    risk_line = next(s for sec in d.sections for s in sec.statements
+                     if s.text.startswith("Risk assessment"))
+    warning = next(w for w in d.warnings if w.code == "ideation_inferred")
+    assert because in risk_line.text
+    assert because in warning.message
+
+
 @pytest.mark.parametrize(("text", "si", "hi"), NOT_IMPLIED)
 def test_nothing_implied(text: str, si: str, hi: str) -> None:
     assert _risk(text) == (si, hi)

@@ -1190,6 +1190,10 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
      "not_mentioned"),
     ("She has sometimes thought the family would be better off without her, most recently "
      "about a month ago; none this week, denies current SI.", "suicidal_ideation", "denied"),
+    ("Pt reports wishing she wouldn't wake up. Denies plan.", "suicidal_ideation",
+     "endorsed_passive"),
+    ("Mornings she stands at her mother's door hoping she didn't wake up.",
+     "suicidal_ideation", "not_mentioned"),
 ])
 def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

@@ -8,10 +8,10 @@ withheld words, so nothing in the note is unsupported and no statement cites wit
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from notewright.drafting.checkboxes import ticked_only
-from notewright.drafting.checks import audit_warnings
+from notewright.drafting.checks import IMPLIED_BY, audit_warnings
 from notewright.drafting.classify import classify
 from notewright.drafting.formats import NoteFormat
 from notewright.drafting.interventions import find_interventions, names_next_steps, opens_plan
@@ -95,12 +95,12 @@ def _meaningful(text: str, spans: Sequence[Source]) -> tuple[Source, ...]:
 
 
 def _risk_statement(risk: Risk, sources: dict[str, list[Source]],
-                    inferred: Sequence[str] = ()) -> list[Statement]:
+                    inferred: Mapping[str, str]) -> list[Statement]:
     def ideation(field: str, kind: str) -> str | None:
         value = getattr(risk, field)
         if field in inferred:
-            # Read from the clinician's rating alone: say so, so it is confirmed, not copied.
-            return (f"{kind} ideation not named, but risk rated moderate or higher; recorded "
+            # Implied, not named: say by what, so it is confirmed, not copied.
+            return (f"{kind} ideation not named, but {IMPLIED_BY[inferred[field]]}; recorded "
                     f"as {value.removeprefix('endorsed_')} {kind} ideation pending "
                     "the clinician's confirmation")
         return {"endorsed_active": f"active {kind} ideation endorsed",

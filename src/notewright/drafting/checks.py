@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from notewright.drafting.model import Measure, Risk, Warning
 
 MIN_WORDS = 40
+
+# What implied an ideation the description does not name (risk.Implied.by).
+IMPLIED_BY = {"rating": "risk rated moderate or higher",
+              "plan": "plan or intent addressed"}
 
 MESSAGES = {
     "no_interventions": "The description names no intervention; an auditor looks for what "
@@ -22,8 +26,8 @@ MESSAGES = {
                               "not support medical necessity.",
     "mandated_report_review": "Abuse or neglect was disclosed: review mandated-reporting "
                               "obligations and document the decision.",
-    "ideation_inferred": "The description rates risk as moderate or higher without naming "
-                         "the ideation; {fields} recorded as endorsed from that rating. "
+    "ideation_inferred": "The description implies ideation without naming it ({why}); "
+                         "{fields} recorded as endorsed from that. "
                          "Confirm or correct it before signing.",
     "impossible_score": "{name} score {score} is outside the valid range; check the number.",
 }
@@ -31,7 +35,7 @@ MESSAGES = {
 
 def audit_warnings(*, kinds: Sequence[str], interventions: Sequence[str], risk: Risk,
                    measures: Sequence[Measure], words: int,
-                   inferred: Sequence[str] = ()) -> list[Warning]:
+                   inferred: Mapping[str, str]) -> list[Warning]:
     out: list[Warning] = []
     present = set(kinds)
     if not interventions and "intervention" not in present:
@@ -53,8 +57,9 @@ def audit_warnings(*, kinds: Sequence[str], interventions: Sequence[str], risk: 
                            MESSAGES["very_short_description"].format(words=words)))
     if inferred:
         fields = " and ".join(f.replace("_", " ") for f in inferred)
+        why = "; ".join(dict.fromkeys(IMPLIED_BY[by] for by in inferred.values()))
         out.append(Warning("ideation_inferred",
-                           MESSAGES["ideation_inferred"].format(fields=fields)))
+                           MESSAGES["ideation_inferred"].format(fields=fields, why=why)))
     if risk.abuse_disclosure:
         out.append(Warning("mandated_report_review", MESSAGES["mandated_report_review"]))
     for m in measures:

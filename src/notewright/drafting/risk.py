@@ -858,9 +858,10 @@ def _ideation(ms: Sequence[Mention], target: str) -> tuple[str, list[Source]]:
 
 
 def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
-           ) -> tuple[Risk, dict[str, list[Source]], tuple[str, ...]]:
-    """The risk fields; for each field the units that decided it; and the fields read
-    from the clinician's risk rating alone (the draft asks to confirm those)."""
+           ) -> tuple[Risk, dict[str, list[Source]], dict[str, str]]:
+    """The risk fields; for each field the units that decided it; and the fields the
+    description implies without naming, each with what implied it ("rating" or "plan"):
+    the draft asks to confirm those."""
     text = ticked_only(text)
     ms = mentions(text, units, quotes)
     si, si_src = _ideation(ms, "si")
@@ -892,7 +893,7 @@ def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     if attempts and si != "endorsed_active":
         si, si_src = "endorsed_active", si_src + [m.unit for m in attempts]
     abuse = [m for m in ms if m.target == "abuse" and m.status != "negated"]
-    inferred: list[str] = []
+    inferred: dict[str, str] = {}
     if "not_mentioned" in (si, hi):
         # The description implies ideation it does not name: the clinician rated risk as
         # moderate or higher, or wrote that there is no plan or intent. Current self-harm
@@ -913,14 +914,14 @@ def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                           "others" if hi == "not_mentioned" and si == "denied" else "")
             if toward == "self" and si == "not_mentioned":
                 si, si_src = f"endorsed_{found.grade}", [found.unit]
-                inferred.append("suicidal_ideation")
+                inferred["suicidal_ideation"] = found.by
             elif toward == "others" and hi == "not_mentioned":
                 hi, hi_src = f"endorsed_{found.grade}", [found.unit]
-                inferred.append("homicidal_ideation")
+                inferred["homicidal_ideation"] = found.by
     risk = Risk(si, hi, self_harm, bool(abuse))
     sources = {"suicidal_ideation": si_src, "homicidal_ideation": hi_src,
                "self_harm": sh_src, "abuse_disclosure": [m.unit for m in abuse]}
-    return risk, sources, tuple(inferred)
+    return risk, sources, inferred
 
 
 def risk_units(text: str, units: Sequence[Source]) -> set[Source]:
