@@ -45,8 +45,9 @@ NOT_IMPLIED = [
     # the plan answer belongs to ideation already named or denied
     ("Denies SI. No plan or intent.", "denied", NM),
     ("Passive HI toward her ex; no plan or intent.", NM, "endorsed_passive"),
-    # intrusive, ego-dystonic thoughts are not ideation
-    ("Intrusive images of dropping the baby, ego-dystonic, no intent.", NM, NM),
+    # intrusive, ego-dystonic thoughts of harm are a denial (the conventions' rule), and
+    # imply nothing
+    ("Intrusive images of dropping the baby, ego-dystonic, no intent.", NM, "denied"),
     ("No plan to return to work yet.", NM, NM),
 ]
 

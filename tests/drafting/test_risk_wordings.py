@@ -1197,3 +1197,56 @@ def test_ideation_before_the_last_session_is_history(text: str) -> None:
 ])
 def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    # slang, and a reply given in quotes right after the question
+    ("Asked if she's had thoughts of suicide: 'like sometimes I think about unaliving myself "
+     "but I wouldn't actually.' No plan, never tried.", "suicidal_ideation", "endorsed_active"),
+    ("He said, when I asked about the marks on her wrist, that she's been scratching with her "
+     "nails when panicky, last on Sunday.", "self_harm", "current"),
+    # a wish for another's nonexistence, and threats in idiom
+    ("She said she never would do anything to him, she just wishes he weren't in the world.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("Said the ex's new boyfriend 'better hope I never run into him'; no plan, no intent.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("He thought about going out with the spade and finishing him and for a minute he meant "
+     "it.", "homicidal_ideation", "endorsed_active"),
+    # an exaggeration said laughing and disowned on exploration
+    ("Laughing, she said 'I swear I could kill him, I could actually kill him.' Explored: no "
+     "thoughts of hurting him.", "homicidal_ideation", "denied"),
+    # thinking about death, then the wish to die denied
+    ("She thinks about dying more than ever, in the sense that it's closer now; asked whether "
+     "she has wished she were dead, she said no, firmly.", "suicidal_ideation", "denied"),
+    # history, then a current denial of the same thing later in the sentence
+    ("He had thoughts of ending his life back in 2019 but says none now.", "suicidal_ideation",
+     "denied"),
+    ("Reports suicidal thoughts in 10th grade, none since; denies any now.",
+     "suicidal_ideation", "denied"),
+    ("She had a period of suicidal thoughts in year eleven.", "suicidal_ideation",
+     "not_mentioned"),
+    ("Last cutting was 5 weeks ago; no self-harm behaviour since.", "self_harm", "history"),
+    # someone else's death or words
+    ("Brother died of fentanyl OD 3 wks ago. Denies thoughts of killing himself.",
+     "suicidal_ideation", "denied"),
+    ("His roommate, Eli, who posted a message Sunday night saying he 'didn't see the point "
+     "anymore' and was 'thinking about ending it.'", "suicidal_ideation", "not_mentioned"),
+    ("He looked up how many of his roommate's sleeping pills it would take to kill him.",
+     "homicidal_ideation", "not_mentioned"),
+    # a typographic apostrophe in the denial
+    ("Says she doesn’t want to die, no thoughts of suicide.", "suicidal_ideation", "denied"),
+    # intrusive images of harm, and a denial that names the other person
+    ("Reports intrusive images of dropping baby Mila down the stairs; no wish or intent to "
+     "harm.", "homicidal_ideation", "denied"),
+    ("Explored: she laughed and denies any wish to die or to hurt her roommate.",
+     "homicidal_ideation", "denied"),
+    ("Kiara denied self-harm urges or actions this week.", "self_harm", "denied"),
+    ("Before we started she told me of a memory she had never told anyone: her stepfather "
+     "coming into her room at night when she was about nine.", "abuse_disclosure", True),
+    ("Sat in the garage and 'thought about how I'd do it' — no plan beyond that.",
+     "suicidal_ideation", "endorsed_active"),
+    ("'figure ive lived long enough'. not planning anything per vet.", "suicidal_ideation",
+     "endorsed_passive"),
+])
+def test_wordings_learned_from_rounds_fq_to_ft(text: str, field: str, value: object) -> None:
+    assert draft(text).risk.to_dict()[field] == value

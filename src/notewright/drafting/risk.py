@@ -242,8 +242,19 @@ _TO_DIE = re.compile(r"(?:(?!\b(?:no|not|without|den\w+|never)\b)[^.;]){0,40}?\b
 # "marked 'sometimes' on the self-harm item": a screener's question, not an act.
 _ITEM_AFTER = re.compile(r"\s+(?:item|question|subscale)\b", re.IGNORECASE)
 # "whose son died of an overdose": another person's death, not the client's act.
+# ("Brother died of fentanyl OD": the drug named between.)
 _DIED_OF = re.compile(r"\b(?:died|dying|death|passed away|lost (?:\w+ ){0,3}to)\s+(?:of|from|by|"
-                      r"after)?\s*$", re.IGNORECASE)
+                      r"after)?\s*(?:(?:a|an)\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# "Reports suicidal thoughts in 10th grade, none since; denies any now": what is said of
+# now, later in the sentence, about the ideation just told as history.
+_NONE_NOW = re.compile(r"[^.!?\n]{0,80}?\b(?P<denial>none (?:now|currently|at present|at this "
+                       r"time|today|this week|lately|recently)|denies any (?:now|currently|at "
+                       r"present|today|this week|since)|(?:but )?not (?:now|currently|at present|"
+                       r"anymore|any more)|no longer)\b", re.IGNORECASE)
+# "a memory she had never told anyone: her stepfather coming into her room at night": the
+# "never" is about the telling, which is happening now.
+_NEVER_TOLD = re.compile(r"\b(?:had |has |have )?never (?:told|said|shared|mentioned|disclosed|"
+                         r"spoken about|talked about)\b[^.;]*", re.IGNORECASE)
 # "no safety concerns, no one hurting anyone at home": a screen for violence in the home,
 # not the client's homicidal ideation.
 _NO_ONE_AT_HOME = re.compile(r"\b(?:no ?one|no-one|nobody)\s+(?:is\s+|was\s+|has been\s+)?$",
@@ -302,6 +313,13 @@ _RELATIVE_TOLD = re.compile(
     r"\bthat he\b|his (?:daughter|sister|mother|mom|mum|wife|girlfriend|niece|granddaughter|"
     r"stepdaughter|stepmom|stepmother)\b[^.;]{0,80}\b(?:told|said|texted|admitted|disclosed|"
     r"confided)\b[^.;]{0,60}\bthat she\b)[^.;]{0,50}$", re.IGNORECASE)
+# "his roommate, Eli, who posted a message in their group chat Sunday night saying he 'didn't
+# see the point anymore' and was 'thinking about ending it'": the roommate's words, written.
+_RELATIVE_WROTE = re.compile(
+    r"\b(?:roommate|flatmate|friend|sister|brother|mother|father|mom|mum|dad|partner|cousin|"
+    r"classmate|coworker|colleague|son|daughter|husband|wife|boyfriend|girlfriend|teammate|ex)"
+    r"(?:,? (?-i:[A-Z][a-z]+),?)? who (?:posted|texted|messaged|wrote|sent)\b[^.;!?]{0,120}$",
+    re.IGNORECASE)
 # "after one member disclosed thoughts of suicide": another group member's, told in a group
 # note (the verb would end the clause, so this is read on the words just before).
 _ANOTHER_MEMBER = re.compile(r"\b(?:another|one|a|other) (?:group )?members?(?: \w+)? (?:disclosed|"
@@ -314,7 +332,8 @@ _JOKING = re.compile(r"\b(?:laugh\w*|joking\w*|jokingly|as a joke|in jest|tongue
                      re.IGNORECASE)
 # "she wishes he had died in the crash": the wish is for another's death.
 _OTHERS_DEATH = re.compile(r"\b(she|he|they)\s+(?:\w+\s+)?wish\w*\s+(?:that\s+)?(?!\1\b)"
-                           r"(?:she|he|they)\s+(?:had|hadn'?t|would|were|was)\b", re.IGNORECASE)
+                           r"(?:she|he|they)\s+(?:had|hadn'?t|would|were|was|weren'?t|wasn'?t)\b",
+                           re.IGNORECASE)
 _SAME_SUBJECT = re.compile(r"\b(she|he|they)\s+(?:\w+\s+)?wish\w*\s+(?:that\s+)?\1\s+"
                            r"(?:was|were|would|could)\b", re.IGNORECASE)
 # "hopes her father dies peacefully" is grief; "I hope he doesn't die" is fear: neither is a
@@ -349,6 +368,10 @@ _REPLY = re.compile(r"\b(?:said|says|stated|states|told (?:me|us|the \w+)|replie
                     r"responded|explained|described|shared|admitted|acknowledged|disclosed|"
                     r"revealed)\b",
                     re.IGNORECASE)
+# The reply begins after the question: a quote after it ("asked about thoughts of suicide:
+# 'like sometimes…'"), or "said, when I asked about the marks on her wrist, that she's been…".
+_REPLY_OPENS = re.compile(r"\w[^.;?!]*[?:–—]\s*[\"“‘']|,\s*that (?:she|he|they|I)\b",
+                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "SI? no." / "HI re: boss? no - says...": a question-and-answer line; the answer decides.
 _ASKED_INLINE = re.compile(r"[^.;?\n]{0,24}\?\s*(?:[-–:]\s*)?(?:(?P<no>no|none|nope|denies|denied|"
@@ -370,9 +393,12 @@ _NOTHING_SINCE = re.compile(
     # "last SH in Oct": the most recent was a while ago, so there was some
     r"\blast (?:SH|NSSI|self-harm|cut|cutting|burn|episode|attempt)\b\s*(?:was\s*)?(?:in|on)\b|"
     # "asked about self-harm: last cut 8 months ago, none since": months back
-    r"\blast (?:cut|burn\w*|self-?harm\w*|episode|time|attempt|od|overdose)\b[^.;\n]{0,20}?"
-    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many) ?"
-    r"(?:months?|mos?|years?|yrs?) ago\b",
+    r"\blast (?:cut|cutting|burn\w*|self-?harm\w*|episode|time|attempt|od|overdose)\b"
+    r"[^.;\n]{0,20}?"
+    r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many) ?"
+    r"(?:months?|mos?|years?|yrs?)|"
+    # "Last cutting was 5 weeks ago": weeks enough to be before the last contact
+    r"(?:[3-9]|1\d|three|four|five|six|seven|eight|nine|ten|several|many) ?(?:weeks?|wks?)) ago\b",
     re.IGNORECASE)
 _PAST_IN_MATCH = re.compile(r"(?:prior|previous|past|hx|history|(?:19|20)\d\d|"
                             r".*\b(?:years?|yrs?) ago|.*\blast year|"
@@ -497,7 +523,8 @@ _DISOWNING = re.compile(
     r"(?:has|have|had) no wish or intent\b|(?:completely |totally )?against what (?:she|he|they) "
     r"wants?)",
     re.IGNORECASE)
-_FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:just\s+)?kill\b",
+_FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:(?:just|actually|"
+                               r"literally|really|honestly)\s+)?kill\b",
                                re.IGNORECASE)
 # "He joked that he'll kill her if she takes the salt shaker away": said in jest. (Half
 # laughing is a manner, not a joke: "half laughing, 'some days I wish he'd drop dead'" and
@@ -522,9 +549,16 @@ _BLANK_AFTER = re.compile(r"\s*[:\-–]?\s*(?:_{2,}|(?:see|as) above\b|N/?A\b|no
                           re.IGNORECASE)
 
 
+def _prepared(text: str) -> str:
+    """The text as the risk lexicons read it, same length: unticked checkbox options
+    blanked, and the typographic apostrophe made plain ("doesn’t want to die" is the
+    "doesn't" every negation row spells)."""
+    return ticked_only(text).replace("’", "'")
+
+
 def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
              ) -> list[Mention]:
-    text = ticked_only(text)
+    text = _prepared(text)
     found: list[Mention] = []
     theirs: list[Source] = []  # the words of someone else's ideation
     for u_start, u_end in units:
@@ -538,6 +572,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     continue
                 seen.add(key)
                 before = _clause_before(unit, m.start(), 0)
+                if row.value == "abuse":
+                    before = _NEVER_TOLD.sub(lambda t: " " * len(t.group()), before)
                 holding = [(a, b) for a, b in quotes if a <= u_start + m.start() < b]
                 quoted = bool(holding)
                 if any(text[a:b].rstrip(" '\"’”").endswith("?") for a, b in holding):
@@ -591,6 +627,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 # "When I asked about safety she said she wishes she didn't wake up": the
                 # target is in the answer, not the topic of the question.
                 asked = question is not None and not _REPLY.search(asked_in, question.end())
+                asked = asked and not _REPLY_OPENS.search(asked_in, question.end())
                 # The answer may sit in the next unit: the segmenter cuts at the "?".
                 inline = _ASKED_INLINE.match(text, u_start + m.end())
                 # (A label is a word or two; "Not sure he wants to die" alone is a sentence.)
@@ -687,7 +724,7 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     elif _ACTIVE.search(_NO_PLAN.sub(" ", clause)):
                         grade = "active"
                 spoken_in_anger = _FIGURE_OF_SPEECH.search(
-                    unit[max(0, m.start() - 12):m.end()]) is not None or (
+                    unit[max(0, m.start() - 24):m.end()]) is not None or (
                     target == "hi" and _JOKED.search(unit, 0, m.start()) is not None) or (
                     quoted and _IN_THE_MOMENT.search(unit[max(0, m.start() - 90):m.end()])
                     is not None)
@@ -696,6 +733,13 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 found.append(Mention(target, grade, status, (u_start, u_end), quoted,
                                      spoken_in_anger, asked,
                                      words=(u_start + m.start(), u_start + m.end())))
+                now = _NONE_NOW.match(text, u_start + m.end()) if (
+                    status == "historical" and target in ("si", "hi")) else None
+                if now:
+                    # "thoughts of ending his life back in 2019 but says none now": the
+                    # history, then a current denial of the same thing.
+                    found.append(Mention(target, "", "negated", (u_start, u_end),
+                                         words=now.span("denial")))
     # "…her roommate, who told Sofia that she had been thinking about killing herself and
     # had pills saved up": the clause goes on about the same person, with no new subject
     # ("…and she has been thinking of it herself since" would be the client's).
@@ -775,7 +819,8 @@ def _someone_elses(unit: str, start: int, before: str) -> bool:
     named in the clause, another group member's disclosure, a relative's own telling."""
     return (_has("family", before, "")
             or _ANOTHER_MEMBER.search(unit, max(0, start - _WINDOW), start) is not None
-            or _RELATIVE_TOLD.search(unit, max(0, start - 2 * _WINDOW), start) is not None)
+            or _RELATIVE_TOLD.search(unit, max(0, start - 2 * _WINDOW), start) is not None
+            or _RELATIVE_WROTE.search(unit, max(0, start - 2 * _WINDOW), start) is not None)
 
 
 def _overlaps(words: Source, spans: Sequence[Source]) -> bool:
@@ -801,6 +846,10 @@ def _purpose_of_a_past_attempt(text: str, found: list[Mention]) -> list[Mention]
     return out
 
 
+_ABOUT_DEATH = re.compile(r"(?:think\w*|thoughts?) (?:a lot |more )?(?:of|about) (?:death|dying)",
+                          re.IGNORECASE)
+
+
 def _disowned(text: str, found: list[Mention]) -> list[Mention]:
     """A quoted wish to die that the clinician explored and the client disowned in the same
     breath ("…" — explored: denies any wish to be dead) is a denial, per the conventions;
@@ -819,8 +868,12 @@ def _disowned(text: str, found: list[Mention]) -> list[Mention]:
         # anger disowned in the client's own words, next to a denial, is a denial.
         disownable = m.target == "si" or (m.target == "hi" and (m.figure_of_speech
                                                                 or disowning))
+        # "thinks about dying more than ever but in the sense of 'it's closer now'… asked
+        # whether she has wished she were dead: no": thinking about death is not yet a wish
+        # to die, and the denial of the wish that follows says which it was.
+        musing = m.target == "si" and _ABOUT_DEATH.fullmatch(text, *m.words) is not None
         spoken = (m.quoted or m.screener_item or (m.target == "hi" and m.figure_of_speech)
-                  or disowning)
+                  or disowning or musing)
         if disownable and spoken and m.status == "affirmed" and any(
                 n.target == m.target and n.status == "negated" and not n.quoted
                 and 0 <= n.unit[0] - m.unit[0] <= 600
@@ -862,7 +915,7 @@ def assess(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
     """The risk fields; for each field the units that decided it; and the fields the
     description implies without naming, each with what implied it ("rating" or "plan"):
     the draft asks to confirm those."""
-    text = ticked_only(text)
+    text = _prepared(text)
     ms = mentions(text, units, quotes)
     si, si_src = _ideation(ms, "si")
     if si == "not_mentioned":
