@@ -626,8 +626,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 question = questions[-1] if questions else None
                 # "When I asked about safety she said she wishes she didn't wake up": the
                 # target is in the answer, not the topic of the question.
-                asked = question is not None and not _REPLY.search(asked_in, question.end())
-                asked = asked and not _REPLY_OPENS.search(asked_in, question.end())
+                asked = question is not None and not (
+                    _REPLY.search(asked_in, question.end())
+                    or _REPLY_OPENS.search(asked_in, question.end()))
                 # The answer may sit in the next unit: the segmenter cuts at the "?".
                 inline = _ASKED_INLINE.match(text, u_start + m.end())
                 # (A label is a word or two; "Not sure he wants to die" alone is a sentence.)
