@@ -1036,6 +1036,29 @@ def test_no_interventions_warning() -> None:
      "cognitive restructuring", None),
     ("Stayed calm and worked on getting the gun out of reach.", "safety planning", None),
     ("I told him his reactions are common responses to trauma.", "psychoeducation", None),
+    # learned from dev-fq, dev-fr, dev-fs, dev-ft
+    ("Therapist drew a genogram to map who in the family has struggled with anxiety.",
+     "genogram", "family systems"),
+    ("Next week same time; we'll do a chain on the cutting and revisit his safety plan.",
+     None, "chain analysis"),
+    ("Group did CR worksheets; safety plan reviewed and updated at 1:1 tomorrow.", None,
+     "safety planning"),
+    ("He appears motivated and is a good fit for exposure work.", None, "exposure"),
+    ("I shared a hypothesis with the family that Mateo may be staying home to keep an eye on "
+     "his mother.", "interpretation", None),
+    ("Gave mom 10 min of feedback and coaching on special playtime at home.",
+     "psychoeducation", None),
+    ("Taught check-the-facts.", "emotion regulation skills", None),
+    ("I stayed with that rather than moving to problem-solving.", None, "problem solving"),
+    ("I acknowledged how hurtful that sounded.", "validation", None),
+    ("Still attends skills group Thursdays (Raymond's group, currently on the mindfulness "
+     "module).", None, "mindfulness"),
+    ("Went step by step through the day of the overdose (pain, no sleep, pills in reach).",
+     "chain analysis", None),
+    # the client's own plan, and problem solving about tomorrow, stay what was done
+    ("We wrote out together, step by step, what he'll do when it gets bad.",
+     "safety planning", None),
+    ("We brainstormed three things he could try at recess tomorrow.", "problem solving", None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

@@ -813,6 +813,30 @@ def test_terse_private_asides_are_withheld(text: str, private: str, kept: str) -
     assert kept.lower() in d.text.lower()
 
 
+@pytest.mark.parametrize(("text", "private", "kept"), [
+    # a formulation said aloud to the client stays, with its telling and the reply
+    ("I think his insistence on being fine protects him from a grief that is also very old, "
+     "and I said something close to that to him; he said he'd think about it.", "",
+     "insistence on being fine"),
+    # the reaction joined by "and", after the client's quoted word
+    ("Cl acknowledged he wants to see his daughter more than he wants to 'win,' and his smirk "
+     "while describing the arrest really got under my skin.", "smirk",
+     "wants to see his daughter"),
+    # the musing sound alone
+    ("Her progress is notable. Hmm — she reminds me of me at 20, which may be why I keep "
+     "calling on her.", "Hmm", "progress is notable"),
+    # "though this writer found…": an aside, after which the clinical sentence resumes
+    ("Client's guilt cognitions are beginning to shift, though this writer found the convoy "
+     "details hard to sit with and noticed an urge to steer away from them; hindsight bias "
+     "remains prominent.", "hard to sit with", "hindsight bias"),
+])
+def test_learned_from_rounds_fq_to_ft(text: str, private: str, kept: str) -> None:
+    d = draft(BEFORE + text + AFTER)
+    assert private in _private(d)
+    assert kept not in _private(d)
+    assert kept.lower() in d.text.lower()
+
+
 def test_questions_in_brackets_after_the_clause_that_asked_them_are_not_private() -> None:
     d = draft(BEFORE + "Used Socratic questions on the belief that everyone hates her (who "
               "specifically? what's the evidence against?); others jumped in." + AFTER)

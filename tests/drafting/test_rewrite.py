@@ -186,3 +186,11 @@ def test_an_all_capitals_first_person_after_part_is_still_the_clinician() -> Non
     note = draft("IN THE JOINT PART I FRAMED IT AS MOVING TO INDIVIDUAL WORK.").text
     assert "PART Clinician FRAMED" in note or "Clinician" in note
     assert " I FRAMED" not in note
+
+
+def test_this_writer_becomes_the_clinician_with_no_article_left() -> None:
+    d = draft("This writer used Socratic questioning. Client told this writer about the "
+              "nightmares.")
+    assert "Clinician used Socratic questioning." in d.text
+    assert "told Clinician about" in d.text
+    assert "this Clinician" not in d.text.lower()

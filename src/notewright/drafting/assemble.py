@@ -27,7 +27,7 @@ from notewright.drafting.model import (
     Withheld,
 )
 from notewright.drafting.names import find_names
-from notewright.drafting.process_material import process_cue
+from notewright.drafting.process_material import process_cue, shared_with_client
 from notewright.drafting.quotes import Quote, find_quotes, paraphrase
 from notewright.drafting.rewrite import Replacement, rewrite
 from notewright.drafting.risk import assess, mentions
@@ -320,6 +320,7 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
                         previous=masks[index - 1] if index else "")
         if (kinds and kinds[-1] == PROCESS and not aside and _carries_on(seg, masks[index])
                 and not has_measure and not _RISK_JUDGEMENT.search(masks[index])
+                and not _said_back(masks[index])
                 and not find_interventions(masks[index])  # what was done is not private
                 and not mentions(text, [(seg.start, seg.end)])):
             # "I felt impatient - need to watch that", "Between us, I think he is testing
@@ -356,6 +357,14 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
             # "I think his lateness is a test, but I haven't said this": the private
             # thought is named as such only after it is written.
             kinds[index - 1] = PROCESS
+    for index in range(1, len(segments)):
+        hunch = process_cue(masks[index - 1])
+        if (kinds[index - 1] == PROCESS and segments[index].joined in ("clause", "subject")
+                and (hunch is None or hunch[0] in ("hypothesis", "weak"))
+                and _said_back(masks[index])):
+            # "I think his insistence on being fine protects him from an old grief, and I
+            # said something close to that to him": a formulation offered, not private.
+            kinds[index - 1] = "assessment"
     _reach_back_from_held(text, segments, masks, measures, kinds)
     return kinds
 
@@ -388,6 +397,13 @@ def _reach_back_from_held(text: str, segments: Sequence[Segment], masks: Sequenc
             if segments[at].joined not in ("clause", "subject"):
                 break
 
+
+_SAID_BACK = re.compile(r"\b(?:that|this|it|as much|so)\b", re.IGNORECASE)
+
+
+def _said_back(masked: str) -> bool:
+    """"…, and I said something close to that to him": the thought before, said aloud."""
+    return _SAID_BACK.search(masked) is not None and shared_with_client(masked)
 
 # "Tired. Hard to track him today.": one word of the clinician's state, then its reason.
 _BARE_REACTION = re.compile(r"^\W*(?:tired|bored|drained|exhausted|irritated|annoyed|"

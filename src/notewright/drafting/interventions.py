@@ -19,6 +19,13 @@ _NOT_DONE = re.compile(
     r"build|draft|teach|do)|"
     r"next (?:session|sess|time|week|wk|visit|appt|appointment)(?!'s)|"
     r"will (?:work on|cover|go over)|"
+    # learned from dev-fq: "we'll do a chain on the cutting", "reviewed and updated at 1:1
+    # tomorrow"
+    r"(?:we|I)'ll (?:do|revisit|review|start|begin|try|use|practi[cs]e|work on|"
+    r"go over|build|introduce|teach|complete|finish)\b|"
+    r"\b(?:at|in|during) (?:the |her |his |their )?(?:1:1|one-to-one|individual|session|"
+    r"appointment|appt|group) tomorrow\b|"
+    r"(?:good|great|poor|ideal|a) (?:fit|candidate) for|\w+['’]s group\b|"
     r"next step\b(?! (?:toward|towards|in|for|of)\b)|referr(?:al|ed) (?:to|for)|"
     r"consider(?:ing)?|may (?:introduce|try|use)|hope to|would like to|in future|"
     r"before (?:starting|beginning)(?!\s*[,:])|not ready for|postpone[d]?|h[oe]ld off|"
@@ -229,7 +236,10 @@ _NEGATED = re.compile(r"\b(?:(?:no|not|without|didn'?t|did not|won'?t)\s+"
                       r"(?:skip|skipped|skipping)\s+(?:the\s+|a\s+|an\s+|any\s+)?(?:[\w/-]+\s+)?|"
                       r"(?:avoidance of|avoids|avoided|avoiding)\s+(?:the\s+)?|"
                       r"brought\s+(?:in\s+)?(?:a|an|the)\s+(?:[\w-]+\s+)?|"
-                      r"(?:picked up|grabbed) (?:one of )?(?:the|a)\s+)$",
+                      r"(?:picked up|grabbed) (?:one of )?(?:the|a)\s+|"
+                      # "I stayed with that rather than moving to problem-solving"
+                      r"rather than (?:moving |going |jumping |switching |shifting |turning )?"
+                      r"(?:to |into )?)$",
                       re.IGNORECASE)
 # "explained what the reprocessing phase of EMDR involves": what lies ahead, told about
 # (that telling is psychoeducation, which is named by its own words).
@@ -289,7 +299,7 @@ _OFFERED = re.compile(r"\b(?:offered|suggested|proposed|recommended|discussed|ra
 _DONE_HERE = re.compile(r"\b(?:in (?:sess|session)|today|this session|reviewed|completed|"
                         r"updated|practiced|practised|taught|provided|scheduled|"
                         r"\w+ed (?:his|her|their|the|a|an|one|\d+)\b)", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)|(?<!\bre):|\s(?:but|then|so|while)\s|"
+_CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)|(?<!\bre):(?!\d)|\s(?:but|then|so|while)\s|"
                          r"\sand (?=will|we|I|pt|cl|client|she|he|they)", re.IGNORECASE)
 
 

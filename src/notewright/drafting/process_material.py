@@ -21,6 +21,9 @@ _SHARED = re.compile(
     r"I (?:shared|offered|suggested|reflected|pointed out|named|noted to (?:her|him|them)|"
     r"commented|remarked|observed to (?:her|him|them)|said to (?:her|him|them|(?-i:[A-Z][a-z]+))|"
     r"said (?:that )?I (?:wondered|was wondering|had a hunch|had a sense)|"
+    # "…, and I said something close to that to him": the thought just written, said
+    r"said (?:something (?:close to|like) (?:that|this)|as much|so|this|that)"
+    r"(?: to (?:her|him|them))?|put (?:that|this|it) to (?:her|him|them)|"
     r"told (?:her|him|them)|asked (?:her|him|them)|invited (?:her|him|them)|interpreted)|"
     r"(?:told|asked|reflected to) (?:her|him|them|client) (?:that|whether|if)|"
     r"^\W*(?:said|suggested|offered|put it) to (?:her|him|them|(?-i:[A-Z][a-z]+))|"

@@ -144,7 +144,9 @@ def rewrite(unit: str, replacements: Sequence[Replacement], *, kind: str,
         text = re.sub(rf"\b{re.escape(name)}'s\b", f"client's {role}'s", text)
         text = re.sub(rf"\b{re.escape(name)}\b", f"client's {role}", text)
     text = _expand(text, client)
-    text = re.sub(r"(?<![\w])writer(?![\w])", clinician, text, flags=re.IGNORECASE)
+    # "This writer used…": the article goes with the word it stood for ("This Clinician").
+    text = re.sub(r"(?<![\w])(?:(?:this|the)\s+)?writer(?![\w])", clinician, text,
+                  flags=re.IGNORECASE)
     text = _first_person(text, clinician)
     text = _add_subject(text, kind, clinician, client)
     return _tidy(text, client)

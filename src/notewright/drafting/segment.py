@@ -87,8 +87,14 @@ _NEW_SUBJECT = re.compile(
     # part of the job"
     r"which\s+(?:went down|could mean)\b|my\s+favou?rite\s+part\b|"
     # "…she picked 3 small tasks, though the apologising got under my skin today"
-    r"though\s+(?=[^.;,]{0,40}\b(?:me|my)\b))",
+    r"though\s+(?=[^.;,]{0,40}\b(?:me|my|(?:this |the )?writer)\b))",
     re.IGNORECASE)
+# "Cl acknowledged he wants to see his daughter more than he wants to 'win,' and his smirk
+# while describing the arrest really got under my skin": the clinician's reaction, joined by
+# "and" (the comma may sit inside the client's quoted word).
+_REACTION_JOINED = re.compile(
+    r",['’\"”]?\s+and\s+(?=[^.;,]{0,60}\b(?:got under my skin|got to me|(?:annoyed|irritated|"
+    r"bothered|grated on|rattled|unsettled|stung)\s+me)\b)", re.IGNORECASE)
 # A comma before a score or a plan cue starts new content in a shorthand list
 # ("Sleep 5h, irritable, GAD-7 15, HW: log").
 _NEW_TOPIC = re.compile(
@@ -279,6 +285,9 @@ def _sentence_cuts(text: str, start: int, end: int, protected: Sequence[Source],
     for m in _NEW_SUBJECT.finditer(chunk):
         if not _inside(start + m.start(), protected):
             cuts.setdefault(start + m.end(), "subject")  # comma and conjunction are trimmed
+    for m in _REACTION_JOINED.finditer(chunk):
+        if not _inside(start + m.end() - 1, protected):
+            cuts.setdefault(start + m.end(), "subject")
     # A bracketed aside is one unit: "(very sleepy 2nd half — mine or hers?)" is not cut at
     # its dash or its question mark, and one set between sentences ends where it closes
     # ("…steadier by the end. (felt protective of her) She reports 41 days sober.").
