@@ -1247,6 +1247,41 @@ def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: obj
      "suicidal_ideation", "endorsed_active"),
     ("'figure ive lived long enough'. not planning anything per vet.", "suicidal_ideation",
      "endorsed_passive"),
+    # learned from dev-fu and dev-fw
+    ("Near the end she told me she has been asking the Lord every night to call her home.",
+     "suicidal_ideation", "endorsed_passive"),
+    ("In his words: 'Sometimes I am thinking I should just finish myself, then the whole "
+     "tension is over.'", "suicidal_ideation", "endorsed_active"),
+    ("Asked if she ever thinks everyone would be better off if she weren't around. 'Most "
+     "days, honestly,' she said.", "suicidal_ideation", "endorsed_passive"),
+    ("I asked if he sometimes wishes he was dead; he nodded and said 'at bedtime.'",
+     "suicidal_ideation", "endorsed_passive"),
+    ("Said she's 'no wantin tae be here anymore.'", "suicidal_ideation", "endorsed_passive"),
+    ("He went out to the garage at night and sat in the truck with the door down and the keys "
+     "in his hand.", "suicidal_ideation", "endorsed_active"),
+    ("Helen had texted her late Sunday: 'In case I don't see you again, I love you.'",
+     "suicidal_ideation", "endorsed_active"),
+    ("She had driven to the Hollins Street bridge on Sunday night and sat in the car there "
+     "for an hour.", "suicidal_ideation", "endorsed_active"),
+    ("She said the girls would be better off with just you.", "suicidal_ideation",
+     "endorsed_passive"),
+    ("Said if the plane 'just didn't land' he wouldn't be too bothered.",
+     "suicidal_ideation", "endorsed_passive"),
+    ("Showed me two fresh marks on L forearm.", "self_harm", "current"),
+    ("Work errors → punching own thigh 'till it goes numb,' 3-4x this wk.", "self_harm",
+     "current"),
+    ("Said they went back to the old habit Tuesday with a blade from a pencil sharpener.",
+     "self_harm", "current"),
+    ("She prays every night 'the Lord finishes what the bottle started.'",
+     "homicidal_ideation", "endorsed_passive"),
+    ("The night her ex-husband held her against the fridge by the throat.",
+     "abuse_disclosure", True),
+    ("He used to whip her and her sister with a belt when he drank.", "abuse_disclosure",
+     True),
+    ("SI/HI screen at check-in: [x] denied\nCl homework: practice check the facts",
+     "suicidal_ideation", "denied"),
+    ("he's thought about where he'd do it comma but hasn't set a date period he has one "
+     "prior attempt comma overdose in 2019 period", "self_harm", "history"),
 ])
 def test_wordings_learned_from_rounds_fq_to_ft(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value

@@ -362,7 +362,7 @@ _ANSWER = re.compile(
     r"hasn'?t|hadn'?t|haven'?t|doesn'?t|does not|did not|didn'?t|never|none|negative)\b|"
     r"\b(?P<yes>(?:said|says|admitted|acknowledged|confirmed)(?: that)? (?:he|she|they|I) "
     r"(?:had|has|did|does|was|is|have)\b(?! not\b| never\b|n't)|"
-    r"endorse[sd]?|endorsing|acknowledged|acknowledges|admitted|admits|yes|"
+    r"endorse[sd]?|endorsing|acknowledged|acknowledges|admitted|admits|yes|nodded|nods|"
     r"reported|reports|disclosed|described|confirmed|positive)\b", re.IGNORECASE)
 _REPLY = re.compile(r"\b(?:said|says|stated|states|told (?:me|us|the \w+)|replied|answered|"
                     r"responded|explained|described|shared|admitted|acknowledged|disclosed|"
@@ -370,6 +370,9 @@ _REPLY = re.compile(r"\b(?:said|says|stated|states|told (?:me|us|the \w+)|replie
                     re.IGNORECASE)
 # The reply begins after the question: a quote after it ("asked about thoughts of suicide:
 # 'like sometimes…'"), or "said, when I asked about the marks on her wrist, that she's been…".
+# A label's own words after the target ("SI/HI screen at check-in"), then its colon.
+_LABEL_TAIL = re.compile(r"[\w /-]{1,30}")
+_LABEL_TAIL_ANSWER = re.compile(r"[\w /-]{1,30}:\s*\S")
 _REPLY_OPENS = re.compile(r"\w[^.;?!]*[?:–—]\s*[\"“‘']|,\s*that (?:she|he|they|I)\b",
                           re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -460,6 +463,10 @@ def _answer(text: str, question_end: int) -> str | None:
     if answer is None and end is not None:
         after = _SENTENCE_END.search(text, end.end())
         reply = text[end.end():after.start() if after else len(text)][:160]
+        if _YES_FIRST.match(reply):
+            # "Asked if she ever thinks everyone would be better off if she weren't around.
+            # 'Most days, honestly,' she said": how often is a yes.
+            return "yes"
         if _NEXT_REPLY.match(reply):
             # "I asked her plainly whether… She said 'God forbid, no o'": the reply is the
             # next sentence.
@@ -472,10 +479,16 @@ def _answer(text: str, question_end: int) -> str | None:
     return "no" if answer.group("no") is not None else "yes"
 
 
+_YES_FIRST = re.compile(r"\s*[\"“'‘]?(?:yes|yeah|yep|most (?:days|nights)|some (?:days|nights)|"
+                        r"sometimes|often|every (?:day|night)|a lot|all the time|now and then|"
+                        r"(?:once|twice) or (?:twice|three times)|a few times)\b",
+                        re.IGNORECASE)
 _BARE_REPLY = re.compile(
     r"\s*(?:(?:she|he|they|client|the client|pt|cl|patient)\s+)?"
     r"(?:(?P<no>denie[sd]|denying|no|nope|negative|none)|(?P<yes>endorse[sd]|yes|positive))"
     r"(?:\s+(?:both|all|any|it|this|them|that|each))?\W*$", re.IGNORECASE)
+# "…hasn't set a date period he has one prior attempt": dictated punctuation ends a sentence.
+_SPOKEN_STOP = re.compile(r"\b(?:period|full stop|new line|new paragraph)\b", re.IGNORECASE)
 _CONTINUED = re.compile(r"^\W*(?:and|or|nor|also|&|\+)\s+$", re.IGNORECASE)
 # "Denies SI comma HI period": dictated punctuation between the denial and the next target.
 _SPOKEN_LIST = re.compile(r"\s*(?:,|comma|and|or|nor|/)\s*$", re.IGNORECASE)
@@ -586,9 +599,12 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 line_end = text.find("\n", u_start + m.end())
                 line_rest = text[u_start + m.end():len(text) if line_end < 0 else line_end]
                 after = _clause_after(unit, m.end(), len(unit))
-                if not unit[m.end():].strip():
-                    # "Risk: SI | denied (asked alone)": a template line cut after its label;
-                    # the answer is the rest of the line.
+                if not unit[m.end():].strip() or (
+                        _LABEL_TAIL.fullmatch(unit[m.end():])
+                        and _LABEL_TAIL_ANSWER.match(line_rest)):
+                    # "Risk: SI | denied (asked alone)", "SI/HI screen at check-in: [x]
+                    # denied": a template line cut after its label; the answer is the rest
+                    # of the line.
                     after = _clause_after(line_rest, 0, len(line_rest))
                 if row.value != "abuse" and _someone_elses(unit, m.start(), before):
                     theirs.append((u_start + m.start(), u_start + m.end()))
@@ -651,8 +667,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                         or _CLEAN_FOR.search(unit, max(0, m.start() - 40), m.start())):
                     status = "historical"  # "no attempts or SH since 2019": there was some
                 elif (row.value == "self_harm" and _PAST_IN_MATCH.match(m.group())
-                      and _has("negated", BULLET.sub("", text[_sentence_start(text, u_start):
-                                                               u_start + m.start()]), "")):
+                      and _has("negated", _SPOKEN_STOP.split(BULLET.sub(
+                          "", text[_sentence_start(text, u_start):u_start + m.start()]))[-1],
+                          "")):
                     status = "negated"  # "Denies intent, plan and prior attempts"
                 elif row.value == "self_harm" and (
                         (_PAST_IN_MATCH.match(m.group()) and not _has("negated", before, after))
