@@ -1254,6 +1254,8 @@ def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: obj
      "tension is over.'", "suicidal_ideation", "endorsed_active"),
     ("Asked if she ever thinks everyone would be better off if she weren't around. 'Most "
      "days, honestly,' she said.", "suicidal_ideation", "endorsed_passive"),
+    ("Asked about SI. Often feels tired by noon; naps daily.", "suicidal_ideation",
+     "not_mentioned"),
     ("I asked if he sometimes wishes he was dead; he nodded and said 'at bedtime.'",
      "suicidal_ideation", "endorsed_passive"),
     ("Said she's 'no wantin tae be here anymore.'", "suicidal_ideation", "endorsed_passive"),

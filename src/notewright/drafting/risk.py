@@ -479,10 +479,12 @@ def _answer(text: str, question_end: int) -> str | None:
     return "no" if answer.group("no") is not None else "yes"
 
 
-_YES_FIRST = re.compile(r"\s*[\"“'‘]?(?:yes|yeah|yep|most (?:days|nights)|some (?:days|nights)|"
-                        r"sometimes|often|every (?:day|night)|a lot|all the time|now and then|"
-                        r"(?:once|twice) or (?:twice|three times)|a few times)\b",
-                        re.IGNORECASE)
+# (A frequency is an answer only in the client's quoted words: "Asked about SI. Often feels
+# tired." is a new sentence about something else.)
+_YES_FIRST = re.compile(r"\s*(?:yes|yeah|yep|[\"“'‘](?:yes|yeah|yep|most (?:days|nights)|"
+                        r"some (?:days|nights)|sometimes|often|every (?:day|night)|a lot|"
+                        r"all the time|now and then|(?:once|twice) or (?:twice|three times)|"
+                        r"a few times))\b", re.IGNORECASE)
 _BARE_REPLY = re.compile(
     r"\s*(?:(?:she|he|they|client|the client|pt|cl|patient)\s+)?"
     r"(?:(?P<no>denie[sd]|denying|no|nope|negative|none)|(?P<yes>endorse[sd]|yes|positive))"
