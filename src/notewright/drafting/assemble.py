@@ -358,10 +358,10 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
             # thought is named as such only after it is written.
             kinds[index - 1] = PROCESS
     for index in range(1, len(segments)):
+        if kinds[index - 1] != PROCESS or segments[index].joined not in ("clause", "subject"):
+            continue
         hunch = process_cue(masks[index - 1])
-        if (kinds[index - 1] == PROCESS and segments[index].joined in ("clause", "subject")
-                and (hunch is None or hunch[0] in ("hypothesis", "weak"))
-                and _said_back(masks[index])):
+        if (hunch is None or hunch[0] in ("hypothesis", "weak")) and _said_back(masks[index]):
             # "I think his insistence on being fine protects him from an old grief, and I
             # said something close to that to him": a formulation offered, not private.
             kinds[index - 1] = "assessment"
@@ -404,6 +404,7 @@ _SAID_BACK = re.compile(r"\b(?:that|this|it|as much|so)\b", re.IGNORECASE)
 def _said_back(masked: str) -> bool:
     """"…, and I said something close to that to him": the thought before, said aloud."""
     return _SAID_BACK.search(masked) is not None and shared_with_client(masked)
+
 
 # "Tired. Hard to track him today.": one word of the clinician's state, then its reason.
 _BARE_REACTION = re.compile(r"^\W*(?:tired|bored|drained|exhausted|irritated|annoyed|"

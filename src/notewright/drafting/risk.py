@@ -370,11 +370,11 @@ _REPLY = re.compile(r"\b(?:said|says|stated|states|told (?:me|us|the \w+)|replie
                     re.IGNORECASE)
 # The reply begins after the question: a quote after it ("asked about thoughts of suicide:
 # 'like sometimes…'"), or "said, when I asked about the marks on her wrist, that she's been…".
+_REPLY_OPENS = re.compile(r"\w[^.;?!]*[?:–—]\s*[\"“‘']|,\s*that (?:she|he|they|I)\b",
+                          re.IGNORECASE)
 # A label's own words after the target ("SI/HI screen at check-in"), then its colon.
 _LABEL_TAIL = re.compile(r"[\w /-]{1,30}")
 _LABEL_TAIL_ANSWER = re.compile(r"[\w /-]{1,30}:\s*\S")
-_REPLY_OPENS = re.compile(r"\w[^.;?!]*[?:–—]\s*[\"“‘']|,\s*that (?:she|he|they|I)\b",
-                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "SI? no." / "HI re: boss? no - says...": a question-and-answer line; the answer decides.
 _ASKED_INLINE = re.compile(r"[^.;?\n]{0,24}\?\s*(?:[-–:]\s*)?(?:(?P<no>no|none|nope|denies|denied|"
@@ -481,7 +481,7 @@ def _answer(text: str, question_end: int) -> str | None:
 
 # (A frequency is an answer only in the client's quoted words: "Asked about SI. Often feels
 # tired." is a new sentence about something else.)
-_YES_FIRST = re.compile(r"\s*(?:yes|yeah|yep|[\"“'‘](?:yes|yeah|yep|most (?:days|nights)|"
+_YES_FIRST = re.compile(r"\s*(?:[\"“'‘]?(?:yes|yeah|yep)|[\"“'‘](?:most (?:days|nights)|"
                         r"some (?:days|nights)|sometimes|often|every (?:day|night)|a lot|"
                         r"all the time|now and then|(?:once|twice) or (?:twice|three times)|"
                         r"a few times))\b", re.IGNORECASE)
