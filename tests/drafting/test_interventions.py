@@ -1059,6 +1059,12 @@ def test_no_interventions_warning() -> None:
     ("We wrote out together, step by step, what he'll do when it gets bad.",
      "safety planning", None),
     ("We brainstormed three things he could try at recess tomorrow.", "problem solving", None),
+    # psychoeducation in Spanish, and "PE" with a topic (alone it may be prolonged exposure)
+    ("También psychoeducación sobre el duelo.", "psychoeducation", None),
+    ("PE re: how panic peaks and passes.", "psychoeducation", None),
+    ("Grief PE; introduced continuing bonds.", "psychoeducation", None),
+    ("PTSD sx improving, on track with PE protocol.", None, "psychoeducation"),
+    ("I mostly reflected and let her set the pace.", "reflective listening", None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

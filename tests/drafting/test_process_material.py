@@ -881,3 +881,46 @@ def test_hunches_doubts_and_notes_to_self_learned_from_ew_ex_ey(aside: str,
     result = draft("PHQ-9 11, down from 15. " + aside + " Plan: weekly.")
     assert "PHQ-9" in result.text and "weekly" in result.text
     assert private not in result.text
+
+
+@pytest.mark.parametrize(("text", "private", "kept"), [
+    # a private guess written flatly, as if fact
+    ("Pt reports poor sleep. The insomnia is really about the move he won't discuss.",
+     "really about", "poor sleep"),
+    ("Pt reports conflict at work. The anger is at his father, not the supervisor.",
+     "not the supervisor", "conflict at work"),
+    ("Pt tearful. Her real fear is losing the house, not the diagnosis.", "real fear",
+     "tearful"),
+    ("Pt reports stomachaches. The stomachaches are about mom's new job.", "mom's new job",
+     "reports stomachaches"),
+    ("Pt reports no drinking. Worse than he says.", "Worse than he says", "no drinking"),
+    # a feeling in two or three words, with no subject
+    ("Pt quiet today. Shaken.", "Shaken", "quiet today"),
+    ("Pt quiet today. Angry at him.", "Angry at him", "quiet today"),
+    ("Pt quiet today. Bored in session.", "Bored in session", "quiet today"),
+    ("Pt reviewed homework. I was tense the whole call.", "tense the whole call",
+     "reviewed homework"),
+    # noticed and parked; a clinician who mixes Spanish
+    ("Pt described the fall. I had a flicker of worry for her, which I noticed and parked.",
+     "flicker of worry", "described the fall"),
+    ("Pt described the argument. Me dio mucha rabia escucharlo.", "rabia",
+     "described the argument"),
+])
+def test_learned_from_rounds_fx_to_fz(text: str, private: str, kept: str) -> None:
+    d = draft(BEFORE + text + AFTER)
+    assert private in _private(d)
+    assert kept not in _private(d)
+    assert kept.lower() in d.text.lower()
+
+
+@pytest.mark.parametrize("text", [
+    # what the client says the real problem is, or a formulation said to the client
+    "He says the real problem is his boss, not the drinking.",
+    "She said the fight is really about money.",
+    "Discussed that the panic is really about the exam.",
+    # a screening question answered in the next breath was put to the client
+    "Thought about how? Shook head. Any intent? 'No'.",
+])
+def test_look_alikes_of_flat_guesses_stay_in_the_note(text: str) -> None:
+    d = draft(BEFORE + text + AFTER)
+    assert _private(d) == ""

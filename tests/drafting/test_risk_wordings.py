@@ -1287,3 +1287,57 @@ def test_wordings_learned_from_rounds_er_to_fa(text: str, field: str, value: obj
 ])
 def test_wordings_learned_from_rounds_fq_to_ft(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    # the client's own label for passive ideation, answered with how often
+    ("Phone check-in, asked if he still gets the 'what's the point' thoughts about living, "
+     "said sometimes no plan no intent.", "suicidal_ideation", "endorsed_passive"),
+    # a wish that another person die, and whose wish it is
+    ("She admitted she lies awake wishing her father would die in his sleep, then feels "
+     "awful.", "homicidal_ideation", "endorsed_passive"),
+    ("Wishes he were dead most evenings, no thoughts of acting on it.", "homicidal_ideation",
+     "not_mentioned"),
+    ("Wishes he were dead most evenings, no thoughts of acting on it.", "suicidal_ideation",
+     "endorsed_passive"),
+    ("She has wished he would get hit by a bus, though she would never do anything.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("Re his landlord: 'wish he'd just die' - no intent, no plan.", "homicidal_ideation",
+     "endorsed_passive"),
+    ("No plan. Wished he was dead in the past couple of weeks? Nodded.", "homicidal_ideation",
+     "not_mentioned"),
+    # questions written as questions, answered with a gesture or a quoted word
+    ("Asked whether she thinks about ending her life; shook her head, 'no, never'.",
+     "suicidal_ideation", "denied"),
+    ("I asked whether any of this brought up thoughts of ending his life. 'No'.",
+     "suicidal_ideation", "denied"),
+    ("Ever hurt himself on purpose? Shook head.", "self_harm", "denied"),
+    ("Thinking about killing herself? Shrugged, then 'no, not like that'.",
+     "suicidal_ideation", "denied"),
+    ("Diary card: urge to kill self marked none all week.", "suicidal_ideation", "denied"),
+    ("NSSI/attempts: none this week, none ever.", "self_harm", "denied"),
+    ("Self-injury since last visit:        no", "self_harm", "denied"),
+    ("No cutting since the summer.", "self_harm", "history"),
+    # intrusive images and a defusion phrase are the disorder, not ideation
+    ("Keeps getting images of pushing his wife down the stairs; hates them. Defusion: 'I'm "
+     "having the thought that I'll hurt her'.", "homicidal_ideation", "denied"),
+    # a protective threat with a condition, explored and disowned
+    ("Said 'if he touches my kids again I'll kill him'. Explored: means she'd call the "
+     "police; no wish for him to die, no thoughts of seeking him out.", "homicidal_ideation",
+     "denied"),
+    ("Said he's going to kill his neighbour over the fence, intent yes plan yes.",
+     "homicidal_ideation", "endorsed_active"),
+    ("Checked with him alone: an expression, no thoughts of really hurting Sam.",
+     "homicidal_ideation", "denied"),
+    # someone else's words, and a past stretch
+    ("Session about her daughter, who told her Friday she 'wants to be dead'.",
+     "suicidal_ideation", "not_mentioned"),
+    ("She went through a few weeks of wishing she could disappear during her first-year "
+     "exams, which passed.", "suicidal_ideation", "not_mentioned"),
+    ("He said the last time he relapsed comma three years ago comma he ended up suicidal "
+     "period", "suicidal_ideation", "not_mentioned"),
+    ("Showed me scratches on her forearm from a razor blade on Sunday.", "self_harm",
+     "current"),
+])
+def test_wordings_learned_from_rounds_fx_to_fz(text: str, field: str, value: object) -> None:
+    assert draft(text).risk.to_dict()[field] == value

@@ -339,6 +339,12 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
         aside = kind == PROCESS and seg.joined in ("clause", "subject") and bool(kinds) and (
             kinds[-1] != PROCESS or aside)
         kinds.append(kind)
+    for index in range(len(segments) - 1):
+        if (kinds[index] == PROCESS and masks[index].rstrip().endswith("?")
+                and _ANSWER_NEXT.match(text, segments[index + 1].start)):
+            # "Thought about how? Shook head.", "Anyone at home hurting him? 'No'.": a
+            # question answered in the next breath was put to the client, not a musing.
+            kinds[index] = "screening"
     for index in range(len(segments) - 1, 0, -1):
         seg, before = segments[index], segments[index - 1]
         cue = process_cue(masks[index])
@@ -398,6 +404,9 @@ def _reach_back_from_held(text: str, segments: Sequence[Segment], masks: Sequenc
                 break
 
 
+_ANSWER_NEXT = re.compile(r"\W*(?:no|yes|nope|yeah|yep|never|not really|sometimes|a couple "
+                          r"(?:of )?times|nodded|nods|shook (?:(?:her|his|their) )?head|"
+                          r"shrugged)\b", re.IGNORECASE)
 _SAID_BACK = re.compile(r"\b(?:that|this|it|as much|so)\b", re.IGNORECASE)
 
 

@@ -206,6 +206,18 @@ def _historical(before: str, after: str) -> bool:
             and (current < 0 or historical < current))
 
 
+# "the last time he relapsed comma two years ago comma he ended up suicidal": a time clause
+# that a dictated comma cut off from its unit still says when it happened.
+_DICTATED_TIME_CLAUSE = re.compile(r"\b(?:the (?:last|first|one) time|back when|when|during|"
+                                   r"after)\b.*\bcomma\s*$", re.IGNORECASE)
+
+
+def _historical_in_dictation(text: str, unit_start: int, before: str) -> bool:
+    opening = _SPOKEN_STOP.split(text[_sentence_start(text, unit_start):unit_start])[-1]
+    return (_DICTATED_TIME_CLAUSE.search(opening) is not None
+            and not _has("current", before, "") and _historical(opening + before, ""))
+
+
 def _first_after(category: str, after: str) -> int:
     """Where the first backward cue of a category starts in `after` (-1: none)."""
     return min((m.start() for pattern in _cues(category)[1]
@@ -310,9 +322,9 @@ _NEW_SUBJECT = re.compile(r"[.;!?]|\b(?:she|he|they|I|we|client|pt|cl|patient)\b
 _RELATIVE_TOLD = re.compile(
     r"\b(?:her (?:son|brother|father|dad|husband|boyfriend|nephew|grandson|stepson|stepdad|"
     r"stepfather)\b[^.;]{0,80}\b(?:told|said|texted|admitted|disclosed|confided)\b[^.;]{0,60}"
-    r"\bthat he\b|his (?:daughter|sister|mother|mom|mum|wife|girlfriend|niece|granddaughter|"
+    r"\b(?:that )?he\b|his (?:daughter|sister|mother|mom|mum|wife|girlfriend|niece|granddaughter|"
     r"stepdaughter|stepmom|stepmother)\b[^.;]{0,80}\b(?:told|said|texted|admitted|disclosed|"
-    r"confided)\b[^.;]{0,60}\bthat she\b)[^.;]{0,50}$", re.IGNORECASE)
+    r"confided)\b[^.;]{0,60}\b(?:that )?she\b)[^.;]{0,50}$", re.IGNORECASE)
 # "his roommate, Eli, who posted a message in their group chat Sunday night saying he 'didn't
 # see the point anymore' and was 'thinking about ending it'": the roommate's words, written.
 _RELATIVE_WROTE = re.compile(
@@ -353,14 +365,19 @@ _QUESTION = re.compile(r"\b(?:asked|asking|ask|screened|inquired|queried|explore
                        r"checked (?:in )?(?:about|for|on))\b", re.IGNORECASE)
 _ANSWER = re.compile(
     r"\b(?P<no>denie[sd]|deny|denying|"
-    r"(?:said|says|answered|replied|responded)(?: \w+)?:?\s*[\"“'‘]?no|"
+    r"(?:said|says|answered|replied|responded)(?! (?:sometimes|often|occasionally)\b)"
+    r"(?: \w+)?:?\s*[\"“'‘]?no|"
     r"(?:laughed|smiled|scoffed|answer|answered|reply|replied):\s*[\"“'‘]?(?:\w+,?\s+)?"
     r"(?:no|nope|never)|(?:god|heaven|allah) forbid|of course not|absolutely not|no way|"
     r"(?:a )?(?:clear|firm|flat) no|has not|had not|have not|"
     # "asked him abt SI - 'no ma'am, not like that'": the answer after a dash
     r"(?:(?<=- ')|(?<=- \")|(?<=- ‘)|(?<=- “)|(?<=- )|(?<=– ))(?:no|nope)(?=\W)|"
-    r"hasn'?t|hadn'?t|haven'?t|doesn'?t|does not|did not|didn'?t|never|none|negative)\b|"
-    r"\b(?P<yes>(?:said|says|admitted|acknowledged|confirmed)(?: that)? (?:he|she|they|I) "
+    r"hasn'?t|hadn'?t|haven'?t|doesn'?t|does not|did not|didn'?t|never|none|negative|"
+    r"shook (?:(?:her|his|their) )?head)\b|"
+    # "asked if still having the 'what's the point' thoughts… said sometimes": how often
+    r"\b(?P<yes>(?:said|says|answered|replied):?\s*[\"“'‘]?(?:sometimes|often|most days|"
+    r"some days|a lot|every day|occasionally|now and then)\b|"
+    r"(?:said|says|admitted|acknowledged|confirmed)(?: that)? (?:he|she|they|I) "
     r"(?:had|has|did|does|was|is|have)\b(?! not\b| never\b|n't)|"
     r"endorse[sd]?|endorsing|acknowledged|acknowledges|admitted|admits|yes|nodded|nods|"
     r"reported|reports|disclosed|described|confirmed|positive)\b", re.IGNORECASE)
@@ -377,15 +394,21 @@ _LABEL_TAIL = re.compile(r"[\w /-]{1,30}")
 _LABEL_TAIL_ANSWER = re.compile(r"[\w /-]{1,30}:\s*\S")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "SI? no." / "HI re: boss? no - says...": a question-and-answer line; the answer decides.
-_ASKED_INLINE = re.compile(r"[^.;?\n]{0,24}\?\s*(?:[-–:]\s*)?(?:(?P<no>no|none|nope|denies|denied|"
-                           r"neg|negative|never|not really)|(?P<yes>yes|yep|\+|endorses|endorsed|"
-                           r"positive))\b", re.IGNORECASE)
+# "Ever hurt himself on purpose? Shook head.": a nod or a shake of the head answers too
+# ("Thinking about killing herself? Shrugged, then 'no, not like that'.": the reply may
+# open with a gesture, or with a quote mark.)
+_ASKED_INLINE = re.compile(r"[^.;?\n]{0,40}\?\s*(?:[-–:]\s*)?(?:(?:shrugged|paused|hesitated|"
+                           r"sighed|looked (?:away|down))\b[^.;?\n\"“'‘]{0,20})?[\"“'‘]?"
+                           r"(?:(?P<no>no|none|nope|denies|denied|"
+                           r"neg|negative|never|not really|shook (?:(?:her|his|their) )?head|"
+                           r"shakes (?:(?:her|his|their) )?head)|(?P<yes>yes|yep|\+|endorses|"
+                           r"endorsed|positive|nodded|nods))\b", re.IGNORECASE)
 _NOTHING_SINCE = re.compile(
     r"\b(?:no|none|nothing|not|hasn'?t|has not|haven'?t|have not|denies|denied)\b.{0,40}\bsince\s*"
     r"(?:(?:19|20)\d\d|age\b|high school|college|(?:her|his|their) (?:teens|twenties)|\d+\b|"
     r"then\b|(?:the|his|her|their) (?:\w+ )?(?:burn|cut|cutting|attempt|overdose|od|episode|"
     r"incident)\b|(?:she|he|they) (?:last )?(?:burned|cut|scratched|overdosed|attempted)\b|"
-    r"(?:last|this past) (?:year|spring|summer|fall|autumn|winter)|(?:\w+ )?grade\b|"
+    r"(?:(?:last|this past|the) )(?:year|spring|summer|fall|autumn|winter)\b|(?:\w+ )?grade\b|"
     r"(?:term|semester|year|yr) \d\b|"
     r"(?:the )?(?:start|beginning|end) of (?:the )?(?:term|year|semester)|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|and\b|$)|"
@@ -486,7 +509,7 @@ _YES_FIRST = re.compile(r"\s*(?:[\"“'‘]?(?:yes|yeah|yep)|[\"“'‘](?:most 
                         r"all the time|now and then|(?:once|twice) or (?:twice|three times)|"
                         r"a few times))\b", re.IGNORECASE)
 _BARE_REPLY = re.compile(
-    r"\s*(?:(?:she|he|they|client|the client|pt|cl|patient)\s+)?"
+    r"\s*[\"“'‘]?(?:(?:she|he|they|client|the client|pt|cl|patient)\s+)?"
     r"(?:(?P<no>denie[sd]|denying|no|nope|negative|none)|(?P<yes>endorse[sd]|yes|positive))"
     r"(?:\s+(?:both|all|any|it|this|them|that|each))?\W*$", re.IGNORECASE)
 # "…hasn't set a date period he has one prior attempt": dictated punctuation ends a sentence.
@@ -541,6 +564,11 @@ _DISOWNING = re.compile(
 _FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:(?:just|actually|"
                                r"literally|really|honestly)\s+)?kill\b",
                                re.IGNORECASE)
+_IF_THEN = re.compile(r"\bif (?:he|she|they|anyone|someone|somebody|that \w+)\b[^.;!?]{0,50}"
+                      r"\b(?:I'?ll|I will|I'?d|I would)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_INTENT_AFFIRMED = re.compile(r"\b(?:intent|plan)\s*:?\s*(?:yes|\+|endorsed|present)\b|"
+                              r"\b(?:endorses|endorsed|admits|admitted|with clear)\s+(?:intent|"
+                              r"a plan)\b", re.IGNORECASE)
 # "He joked that he'll kill her if she takes the salt shaker away": said in jest. (Half
 # laughing is a manner, not a joke: "half laughing, 'some days I wish he'd drop dead'" and
 # the wish is real on bad days.)
@@ -623,6 +651,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                                                  or _DIED_OF.search(unit, 0, m.start())
                                                  or _ITEM_AFTER.match(unit, m.end())):
                     continue
+                if row.value == "hi" and _own_wish(unit, m.start(), m.group()):
+                    continue  # "Wishes he were dead, early recovery": his own wish
                 if row.value == "hi" and (_SOMEONE_ELSES_THREAT.search(unit, 0, m.start())
                                           or _NO_ONE_AT_HOME.search(unit, 0, m.start())):
                     continue
@@ -689,6 +719,9 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                 elif row.extra == "denial" or (inline and inline.group("no")) or (
                         _MINUS_AFTER.match(text, u_start + m.end())) or (
                         not inline and _has("negated", before, after)
+                        # "asked if still having the … thoughts… said sometimes no plan": the
+                        # answer is yes; the "no" after it is about a plan
+                        and not (answer == "yes" and not _has("negated", before, ""))
                         and not _AFFIRMED_AFTER.match(unit, m.end())
                         and not _restarts(before, m.group())
                         # "'I wish he'd just drop dead,' denied any plan, intent or thoughts
@@ -698,7 +731,8 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                                  and not _has("negated", before, ""))) or (
                         answer == "no"):
                     status = "negated"
-                elif _historical(before, after):
+                elif _historical(before, after) or _historical_in_dictation(
+                        text, u_start, before):
                     status = "historical"
                 elif (asked and answer is None and not row.extra
                       and _BARE_TOPIC_REST.match(text, u_start + m.end())):
@@ -748,10 +782,16 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                     target == "hi" and _JOKED.search(unit, 0, m.start()) is not None) or (
                     quoted and _IN_THE_MOMENT.search(unit[max(0, m.start() - 90):m.end()])
                     is not None)
+                if spoken_in_anger and _INTENT_AFFIRMED.search(unit, m.end(), m.end() + 160):
+                    spoken_in_anger = False  # "going to kill his cousin … intent yes plan yes"
                 if target == "hi" and spoken_in_anger:
                     grade = "passive"  # "I could kill him", unexplored: anger, not a plan
+                # "'if he comes near my babies again I'll kill him'. Explored: … no wish for
+                # him to die": a threat with a condition keeps its grade, but can be disowned.
+                protective = target == "hi" and _IF_THEN.search(
+                    unit, max(0, m.start() - 90), m.start()) is not None
                 found.append(Mention(target, grade, status, (u_start, u_end), quoted,
-                                     spoken_in_anger, asked,
+                                     spoken_in_anger or protective, asked,
                                      words=(u_start + m.start(), u_start + m.end())))
                 now = _NONE_NOW.match(text, u_start + m.end()) if (
                     status == "historical" and target in ("si", "hi")) else None
@@ -832,6 +872,33 @@ def _doing_the_same(text: str, units: Sequence[Source], found: list[Mention]
         status = ("negated" if _has("negated", before, after) else
                   "historical" if _historical(before, after) else "affirmed")
         yield Mention("si", "active", status, (u_start, u_end), words=(m.start(), m.end()))
+
+
+# "she wishes he would die", "she lies awake wishing he'd just pass" are wishes on another;
+# "he wishes he was dead", "Wishes he were dead, no intent", "Wished he was dead in the
+# past couple weeks?" are the client's own. In the client's quoted words ("re boss: 'wish
+# he'd just die'") the wisher left out is "I"; after a name ("Renata has wished he…") it
+# cannot be told, and the wish stays a wish on another.
+_WISHED_ON = re.compile(r"(?:pray|hope|wish)\w*(?:\s+that)?\s+(she|he|they)\b", re.IGNORECASE)
+_CLAUSE_OPENS = re.compile(r"[.;:!?\n\"“'‘]")
+_WISHER = re.compile(r"\b(I|we|she|he|they)\b", re.IGNORECASE)
+_NO_WISHER = re.compile(r"\W*(?:(?:sometimes|often|still|also|just|really|genuinely|currently|"
+                        r"ever|even|at times)\s+)*", re.IGNORECASE)
+
+
+def _own_wish(unit: str, start: int, words: str) -> bool:
+    """A wish that "he" or "she" were dead whose wisher is that same person, or unnamed."""
+    wished_on = _WISHED_ON.match(words)
+    if wished_on is None:
+        return False
+    before = unit[max(0, start - 80):start]
+    opened = max((m.end() for m in _CLAUSE_OPENS.finditer(before)), default=0)
+    lead = before[opened:]
+    wishers = _WISHER.findall(lead)
+    if wishers:
+        return wishers[-1].lower() == wished_on.group(1).lower()
+    opener = before[opened - 1:opened] if opened else ""
+    return opener not in tuple(":\"“'‘") and _NO_WISHER.fullmatch(lead) is not None
 
 
 def _someone_elses(unit: str, start: int, before: str) -> bool:
