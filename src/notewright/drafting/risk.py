@@ -896,7 +896,7 @@ def _own_wish(unit: str, start: int, words: str) -> bool:
     lead = before[opened:]
     wishers = _WISHER.findall(lead)
     if wishers:
-        return wishers[-1].lower() == wished_on.group(1).lower()
+        return str(wishers[-1]).lower() == wished_on.group(1).lower()
     opener = before[opened - 1:opened] if opened else ""
     return opener not in tuple(":\"“'‘") and _NO_WISHER.fullmatch(lead) is not None
 
