@@ -1065,6 +1065,12 @@ def test_no_interventions_warning() -> None:
     ("Grief PE; introduced continuing bonds.", "psychoeducation", None),
     ("PTSD sx improving, on track with PE protocol.", None, "psychoeducation"),
     ("I mostly reflected and let her set the pace.", "reflective listening", None),
+    # a plan for a later session, and a call made because the plan says so
+    ("Will build a safety plan proactively in session 2 given history.", None,
+     "safety planning"),
+    ("Phone check-in 10 min (between sessions, per safety plan).", None, "safety planning"),
+    ("Reviewed the safety plan written in session 2 and updated her reasons for living.",
+     "safety planning", None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

@@ -924,3 +924,25 @@ def test_learned_from_rounds_fx_to_fz(text: str, private: str, kept: str) -> Non
 def test_look_alikes_of_flat_guesses_stay_in_the_note(text: str) -> None:
     d = draft(BEFORE + text + AFTER)
     assert _private(d) == ""
+
+
+@pytest.mark.parametrize(("text", "private", "kept"), [
+    # a wager on a guess makes the clauses before it the clinician's
+    ("Pt describes the family as close. Plays to the room, all about mom, I'd put money on "
+     "it.", "Plays to the room", "family as close"),
+    ("Pt says she's sober 3 weeks. Using more than she lets on.", "lets on", "sober"),
+    ("Pt says he quit. 21 days my foot.", "my foot", "says he quit"),
+    ("Pt reports the trial ended. He'd never say so.", "never say so", "trial ended"),
+    ("Pt reports chronic back pain. The pain is how he grieves the job.", "grieves the job",
+     "back pain"),
+    ("Pt reports the story of the assault. No way that's the whole story.", "whole story",
+     "story of the assault"),
+    ("Pt reviewed the week. Tender.", "Tender", "reviewed the week"),
+    ("Pt left early for work. Frankly glad for the break.", "glad for the break",
+     "left early"),
+])
+def test_learned_from_rounds_ga_and_gb(text: str, private: str, kept: str) -> None:
+    d = draft(BEFORE + text + AFTER)
+    assert private in _private(d)
+    assert kept not in _private(d)
+    assert kept.lower() in d.text.lower()

@@ -1341,3 +1341,35 @@ def test_wordings_learned_from_rounds_fq_to_ft(text: str, field: str, value: obj
 ])
 def test_wordings_learned_from_rounds_fx_to_fz(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    # C-SSRS items written out as asked, in the second person, with the answers after them
+    ("1. Wished you were dead or could go to sleep and not wake up? Yes. 2. Actually had "
+     "thoughts of killing yourself? Yes.", "suicidal_ideation", "endorsed_active"),
+    ("1. Wished you were dead or could go to sleep and not wake up? Yes.",
+     "homicidal_ideation", "not_mentioned"),
+    ("Thoughts of killing herself? -> shook head.", "suicidal_ideation", "denied"),
+    # a grid typed with spaces: yes in the lifetime column, no now
+    ("C-SSRS              Lifetime      Past month\nWish to be dead     Y             N\n"
+     "Active SI           Y             N\nNSSI                Y (age 15)    N",
+     "suicidal_ideation", "denied"),
+    ("C-SSRS              Lifetime      Past month\nNSSI                Y (age 15)    N",
+     "self_harm", "history"),
+    # a check-box line under a denial label
+    ("Denies: [x] SI  [x] HI  [ ] SH (not asked)", "suicidal_ideation", "denied"),
+    ("Denies: [x] SI  [x] HI  [ ] SH (not asked)", "self_harm", "not_mentioned"),
+    # not asked, and a to-do for next time
+    ("I did not ask about thoughts of harming others.", "homicidal_ideation", "not_mentioned"),
+    ("Plan: ask re current SI next session.", "suicidal_ideation", "not_mentioned"),
+    # the fear of what an urge means, and words explained as being about something else
+    ("On a high balcony she had a sudden urge to jump and is worried it means she's secretly "
+     "suicidal; no wish to die, no thoughts of suicide.", "suicidal_ideation", "denied"),
+    ("said sometimes i just want it all to stop explored he said he means the work stress not "
+     "his life no wish to die", "suicidal_ideation", "denied"),
+    # someone else's, told to the client
+    ("Her 17-year-old son told her Friday that he has been thinking about killing himself.",
+     "suicidal_ideation", "not_mentioned"),
+])
+def test_wordings_learned_from_rounds_ga_and_gb(text: str, field: str, value: object) -> None:
+    assert draft(text).risk.to_dict()[field] == value

@@ -54,6 +54,10 @@ _HELD_BACK = re.compile(r"\b(?:not ready to \w+ (?:it|this|that)|do I \w+ (?:it|
 _RETRACTING = re.compile(r"^\W*(?:(?:it'?s |it is )?too (?:early|soon) to (?:tell|say|know)|"
                          r"(?:\.+\s*)?(?:maybe,? )?or maybe (?:it'?s|it is|this is|that'?s) "
                          r"(?:just|only|nothing|simply))\b", re.IGNORECASE)
+# "K. plays to the room, all about mom, I'd put money on it": a wager after the clauses
+# makes them the clinician's guess, hedged or not.
+_BETTING = re.compile(r"\W*(?:and )?(?:I'?d (?:bet|put money) on it|no doubt about it|no doubt)\b",
+                      re.IGNORECASE)
 _SPECULATIVE = re.compile(r"\b(?:might|may|could) (?:just )?be\b|\bperhaps\b|\bmaybe\b",
                           re.IGNORECASE)
 # ... unless the guess is about the treatment plan, which 164.501 keeps in the record ("may
@@ -380,7 +384,7 @@ def _reach_back_from_held(text: str, segments: Sequence[Segment], masks: Sequenc
     """The sentence before "not ready to name it" on the same line is the thought held
     back, and so are the clauses of that sentence; a report of the client's is not."""
     for index in range(len(segments) - 1, 0, -1):
-        held = _HELD_BACK.search(masks[index])
+        held = _HELD_BACK.search(masks[index]) or _BETTING.match(masks[index])
         retracting = _RETRACTING.match(masks[index]) is not None
         if kinds[index] != PROCESS or not retracting and (held is None or held.start() > 4):
             continue  # "I wonder if …, not raising yet" holds back its own thought

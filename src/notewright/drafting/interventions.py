@@ -26,6 +26,11 @@ _NOT_DONE = re.compile(
     r"\b(?:at|in|during) (?:the |her |his |their )?(?:1:1|one-to-one|individual|session|"
     r"appointment|appt|group) tomorrow\b|"
     r"(?:good|great|poor|ideal|a) (?:fit|candidate) for|\w+['’]s group\b|"
+    # learned from dev-gb: "build a safety plan proactively in session 2", "per safety plan"
+    # (but "reviewed the safety plan written in session 2" was done today)
+    r"\b(?:proactively in|by|at|before) (?:session|sess) (?:\d+|two|three|four)\b|"
+    r"\bper (?:the |her |his |their )?"
+    r"(?:safety|crisis) plan\b|"
     r"next step\b(?! (?:toward|towards|in|for|of)\b)|referr(?:al|ed) (?:to|for)|"
     r"consider(?:ing)?|may (?:introduce|try|use)|hope to|would like to|in future|"
     r"before (?:starting|beginning)(?!\s*[,:])|not ready for|postpone[d]?|h[oe]ld off|"

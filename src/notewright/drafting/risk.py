@@ -320,10 +320,10 @@ _NEW_SUBJECT = re.compile(r"[.;!?]|\b(?:she|he|they|I|we|client|pt|cl|patient)\b
 # himself": the relative's own words about the relative. Only where the pronoun cannot be
 # the client's ("his mom said that he…" may be a report about the client).
 _RELATIVE_TOLD = re.compile(
-    r"\b(?:her (?:son|brother|father|dad|husband|boyfriend|nephew|grandson|stepson|stepdad|"
-    r"stepfather)\b[^.;]{0,80}\b(?:told|said|texted|admitted|disclosed|confided)\b[^.;]{0,60}"
-    r"\b(?:that )?he\b|his (?:daughter|sister|mother|mom|mum|wife|girlfriend|niece|granddaughter|"
-    r"stepdaughter|stepmom|stepmother)\b[^.;]{0,80}\b(?:told|said|texted|admitted|disclosed|"
+    r"\b(?:her (?:[\w-]+ )?(?:son|brother|father|dad|husband|boyfriend|nephew|grandson|stepson|"
+    r"stepdad|stepfather)\b[^.;]{0,80}\b(?:told|said|texted|admitted|disclosed|confided)\b"
+    r"[^.;]{0,60}\b(?:that )?he\b|his (?:[\w-]+ )?(?:daughter|sister|mother|mom|mum|wife|"
+    r"girlfriend|niece|granddaughter|stepdaughter|stepmom|stepmother)\b[^.;]{0,80}\b(?:told|said|texted|admitted|disclosed|"
     r"confided)\b[^.;]{0,60}\b(?:that )?she\b)[^.;]{0,50}$", re.IGNORECASE)
 # "his roommate, Eli, who posted a message in their group chat Sunday night saying he 'didn't
 # see the point anymore' and was 'thinking about ending it'": the roommate's words, written.
@@ -397,8 +397,8 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "Ever hurt himself on purpose? Shook head.": a nod or a shake of the head answers too
 # ("Thinking about killing herself? Shrugged, then 'no, not like that'.": the reply may
 # open with a gesture, or with a quote mark.)
-_ASKED_INLINE = re.compile(r"[^.;?\n]{0,40}\?\s*(?:[-–:]\s*)?(?:(?:shrugged|paused|hesitated|"
-                           r"sighed|looked (?:away|down))\b[^.;?\n\"“'‘]{0,20})?[\"“'‘]?"
+_ASKED_INLINE = re.compile(r"[^.;?\n]{0,40}\?\s*(?:(?:->|→|[-–:])\s*)?(?:(?:shrugged|paused|"
+                           r"hesitated|sighed|looked (?:away|down))\b[^.;?\n\"“'‘]{0,20})?[\"“'‘]?"
                            r"(?:(?P<no>no|none|nope|denies|denied|"
                            r"neg|negative|never|not really|shook (?:(?:her|his|their) )?head|"
                            r"shakes (?:(?:her|his|their) )?head)|(?P<yes>yes|yep|\+|endorses|"
@@ -465,6 +465,29 @@ _UNASKED_VERB = (r"(?:assess(?:ed|ing)?|ask(?:ed|ing)?(?: about)?|screen(?:ed|in
                  r"address(?:ed|ing)?|discuss(?:ed|ing)?|evaluat(?:ed|ing)|explor(?:ed|ing|e)|"
                  r"review(?:ed|ing)?|cover(?:ed|ing)?|inquir(?:ed|ing|e)(?: about)?|"
                  r"get(?:ting)? to)")
+# "ask re current si", "next time: screen for SI": a to-do, not a question put today.
+_TO_ASK = re.compile(r"^\W*(?:(?:p|plan|will|to|need to|must|should|plan to|next (?:time|session|"
+                     r"sess|wk))\W*\s*)?(?:ask|assess|screen|re-?screen|check)\s+(?:(?:re:?|about|for|on)"
+                     r"\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "Denies: [x] SI  [x] HI  [ ] SH": a check-box line under a denial label.
+_DENIES_LABEL = re.compile(r"^\W*(?:denies|denied|negative for|neg for)\s*:", re.IGNORECASE)
+# A C-SSRS grid typed with spaces: "Wish to be dead     Y             N" under "Lifetime
+# Past month" is a yes once and a no now.
+_GRID_ROW = re.compile(r"^[^\n]*?[ \t]{2,}(?P<then>Y|Yes|N|No)\b[^\n]*?[ \t]{2,}(?P<now>Y|Yes|N|No)"
+                       r"[ \t]*$", re.IGNORECASE)
+_GRID_HEADER = re.compile(r"\blifetime\b[^\n]*\b(?:past month|current|recent|past week|"
+                          r"last month)\b", re.IGNORECASE)
+
+
+def _lifetime_and_now(text: str, at: int, line_rest: str) -> str | None:
+    """"then" (yes in a lifetime column, no now), "never", or None outside such a grid."""
+    row = _GRID_ROW.match(line_rest)
+    if row is None or not _GRID_HEADER.search(text, max(0, at - 600), at):
+        return None
+    then, now = (row.group(g)[0].lower() for g in ("then", "now"))
+    return {("y", "n"): "then", ("n", "n"): "never"}.get((then, now))
+
+
 _UNASKED_AFTER = re.compile(
     rf"^\W{{0,3}}(?:(?:was|were|is|are|has been|have been)\s+)?(?:not|never)\s+(?:yet\s+)?"
     rf"{_UNASKED_VERB}\b|^\W{{0,3}}(?:deferred|unassessed|n/a\b|to be (?:assessed|screened))",
@@ -549,7 +572,9 @@ _NEXT_REPLY = re.compile(r"\s*(?:she|he|they|client|pt|cl)\s+(?:said|says|answer
 
 # "…said she wanted to die right there. Asked, she said she meant she was embarrassed".
 _DISOWNING = re.compile(
-    r"\b(?:meant (?:she|he|they|I|it|that)|didn'?t mean|did not mean|just (?:an expression|a "
+    # "he said he means the work stress not his life": what the words were about instead
+    r"\b(?:means? (?:the |his |her |their )?[\w ]{0,25}\bnot (?:his|her|their) life\b|"
+    r"meant (?:she|he|they|I|it|that)|didn'?t mean|did not mean|just (?:an expression|a "
     r"figure of speech|talk|venting|joking|a joke)|figure of speech|not literally|was joking|"
     r"only joking|not that (?:she|he|they|I) (?:wish|want|meant)|"
     # "when we slowed down on it he was clear that he has no wish to die"
@@ -691,10 +716,17 @@ def mentions(text: str, units: Sequence[Source], quotes: Sequence[Source] = ()
                         rest[paired.end():] if paired else rest):
                     continue
                 if _UNASKED_AFTER.match(rest[paired.end():] if paired else rest) or (
-                        _UNASKED_BEFORE.search(unit[:m.start()])):
+                        _UNASKED_BEFORE.search(unit[:m.start()])
+                        or _TO_ASK.match(unit[:m.start()])):
                     continue
                 answer = _answer(text, u_start + m.end()) if asked else None
-                if row.value == "self_harm" and (
+                table = _lifetime_and_now(text, u_start + m.start(), line_rest)
+                line_head = text[text.rfind("\n", 0, u_start + m.start()) + 1:u_start + m.start()]
+                if table == "then":
+                    status = "historical" if row.value == "self_harm" else "negated"
+                elif table == "never" or _DENIES_LABEL.match(line_head):
+                    status = "negated"  # "Denies: [x] SI  [x] HI"
+                elif row.value == "self_harm" and (
                         _NOTHING_SINCE.search(before + m.group() + after)
                         or _CLEAN_FOR.search(unit, max(0, m.start() - 40), m.start())):
                     status = "historical"  # "no attempts or SH since 2019": there was some
