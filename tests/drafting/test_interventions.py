@@ -1071,6 +1071,7 @@ def test_no_interventions_warning() -> None:
     ("Phone check-in 10 min (between sessions, per safety plan).", None, "safety planning"),
     ("Reviewed the safety plan written in session 2 and updated her reasons for living.",
      "safety planning", None),
+    ("Plan: begin EMDR processing on the index memory in session 4.", None, "emdr processing"),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

@@ -946,3 +946,10 @@ def test_learned_from_rounds_ga_and_gb(text: str, private: str, kept: str) -> No
     assert private in _private(d)
     assert kept not in _private(d)
     assert kept.lower() in d.text.lower()
+
+
+def test_a_group_leaders_own_reaction_in_the_third_person_is_withheld() -> None:
+    d = draft(BEFORE + "Members practised opposite action. Facilitator was thrown by how "
+              "easily she had missed the quiet member's cues." + AFTER)
+    assert "thrown" in _private(d)
+    assert "opposite action" not in _private(d)

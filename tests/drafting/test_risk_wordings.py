@@ -1373,3 +1373,43 @@ def test_wordings_learned_from_rounds_fx_to_fz(text: str, field: str, value: obj
 ])
 def test_wordings_learned_from_rounds_ga_and_gb(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    # ideation in the fewest, most indirect words
+    ("She said 'I pray every night that Dale's truck goes off the road, and I'm not sorry'.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("She would never do anything herself, she just wants him gone from the earth.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("'It would be a mercy for both of us if he went in his sleep.'", "homicidal_ideation",
+     "endorsed_passive"),
+    ("Said 'if karma does its job he'll choke on his dinner before Easter.'",
+     "homicidal_ideation", "endorsed_passive"),
+    ("Said 'nobody would even know it was me' and has been timing when the foreman leaves.",
+     "homicidal_ideation", "endorsed_active"),
+    ("'If the court lets him walk, I'll handle it myself. I already know where he parks.'",
+     "homicidal_ideation", "endorsed_active"),
+    ("She said 'if I went with him, I wouldn't mind that either.'", "suicidal_ideation",
+     "endorsed_passive"),
+    ("Said the kids 'would do better on the life insurance than on me.'", "suicidal_ideation",
+     "endorsed_passive"),
+    ("wrote letters to their mom when i asked what the letters were for they said for after",
+     "suicidal_ideation", "endorsed_active"),
+    ("said the lake is pretty you just swim out until you cant swim back", "suicidal_ideation",
+     "endorsed_active"),
+    # look-alikes
+    ("Asked whether she had thoughts of ending her life; she said 'God, no, I've got a "
+     "wedding in May.'", "suicidal_ideation", "denied"),
+    ("Found texts on her 15yo daughter's phone to a friend: 'everyone would be better off "
+     "without me'.", "suicidal_ideation", "not_mentioned"),
+])
+def test_wordings_learned_from_rounds_gc_and_gd(text: str, field: str, value: object) -> None:
+    assert draft(text).risk.to_dict()[field] == value
+
+
+def test_an_unmarked_threat_typed_without_quote_marks_never_reaches_the_note() -> None:
+    d = draft("walk in marcus says im gonna find him this weekend and put him in the ground "
+              "knows where he works denies si did grounding f/u tmrw")
+    assert "put him in the ground" not in d.text
+    assert "knows where he works" in d.text
+    assert d.risk.to_dict()["homicidal_ideation"] == "endorsed_active"

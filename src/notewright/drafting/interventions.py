@@ -29,6 +29,7 @@ _NOT_DONE = re.compile(
     # learned from dev-gb: "build a safety plan proactively in session 2", "per safety plan"
     # (but "reviewed the safety plan written in session 2" was done today)
     r"\b(?:proactively in|by|at|before) (?:session|sess) (?:\d+|two|three|four)\b|"
+    r"\b(?:begin|start)\b[^.;]{0,60}\bin (?:session|sess) (?:\d+|two|three|four)\b|"
     r"\bper (?:the |her |his |their )?"
     r"(?:safety|crisis) plan\b|"
     r"next step\b(?! (?:toward|towards|in|for|of)\b)|referr(?:al|ed) (?:to|for)|"

@@ -53,6 +53,14 @@ _SPOKEN = re.compile(r"\b(?:open )?quote,?\s+(.{1,400}?)[\s,]+(?:end (?:of )?quo
                      r"quote)\b", re.IGNORECASE | re.DOTALL)
 
 
+# Typed without quote marks: "marcus says im gonna find him this weekend and put him in the
+# ground knows where he works" is the client's threat word for word. Where it ends cannot be
+# told without punctuation; twelve words hold a threat and leave the rest to the note.
+_UNMARKED_THREAT = re.compile(r"\b(?:says|said|saying|yelled|texted)\s+(?:that\s+)?"
+                              r"((?:im|imma|ima|i'm|i’m|i am)\s+(?:gonna|going to|gunna|goin to)\b"
+                              r"(?:[ \t]+[^\s.;!?]+){1,10})", re.IGNORECASE)
+
+
 def find_quotes(text: str) -> list[Quote]:
     found: list[Quote] = []
     taken: list[tuple[int, int]] = []
@@ -69,6 +77,8 @@ def find_quotes(text: str) -> list[Quote]:
         add(Quote(m.start(), m.end(), m.start(group), m.end(group)))
     for m in _SPOKEN.finditer(text):
         add(Quote(m.start(), m.end(), m.start(1), m.end(1)))
+    for m in _UNMARKED_THREAT.finditer(text):
+        add(Quote(m.start(1), m.end(1), m.start(1), m.end(1)))
     for regex in (_SINGLE,):
         for m in regex.finditer(text):
             if m.group(1).count(" ") > 60:

@@ -330,7 +330,11 @@ _RELATIVE_TOLD = re.compile(
 _RELATIVE_WROTE = re.compile(
     r"\b(?:roommate|flatmate|friend|sister|brother|mother|father|mom|mum|dad|partner|cousin|"
     r"classmate|coworker|colleague|son|daughter|husband|wife|boyfriend|girlfriend|teammate|ex)"
-    r"(?:,? (?-i:[A-Z][a-z]+),?)? who (?:posted|texted|messaged|wrote|sent)\b[^.;!?]{0,120}$",
+    r"(?:,? (?-i:[A-Z][a-z]+),?)? who (?:posted|texted|messaged|wrote|sent)\b[^.;!?]{0,120}$|"
+    # "found texts on her 16yo son's iPad to a friend — 'everyone would be better off…'"
+    r"\b(?:texts?|messages?|notes?|posts?|letters?|journal|diary|search history) (?:on|in|from) "
+    r"(?:her|his|their) (?:[\w/-]+ )?(?:son|daughter|brother|sister|husband|wife|partner|"
+    r"mother|father|mom|mum|dad|friend|roommate)['’]s\b[^.;!?]{0,120}$",
     re.IGNORECASE)
 # "after one member disclosed thoughts of suicide": another group member's, told in a group
 # note (the verb would end the clause, so this is read on the words just before).
@@ -369,6 +373,7 @@ _ANSWER = re.compile(
     r"(?: \w+)?:?\s*[\"“'‘]?no|"
     r"(?:laughed|smiled|scoffed|answer|answered|reply|replied):\s*[\"“'‘]?(?:\w+,?\s+)?"
     r"(?:no|nope|never)|(?:god|heaven|allah) forbid|of course not|absolutely not|no way|"
+    r"(?:said|says|answered|replied)\s*[\"“'‘]?(?:god|gosh|oh|lord|heavens|goodness),?\s+no\b|"
     r"(?:a )?(?:clear|firm|flat) no|has not|had not|have not|"
     # "asked him abt SI - 'no ma'am, not like that'": the answer after a dash
     r"(?:(?<=- ')|(?<=- \")|(?<=- ‘)|(?<=- “)|(?<=- )|(?<=– ))(?:no|nope)(?=\W)|"
@@ -574,6 +579,8 @@ _NEXT_REPLY = re.compile(r"\s*(?:she|he|they|client|pt|cl)\s+(?:said|says|answer
 _DISOWNING = re.compile(
     # "he said he means the work stress not his life": what the words were about instead
     r"\b(?:means? (?:the |his |her |their )?[\w ]{0,25}\bnot (?:his|her|their) life\b|"
+    # "…and that it's just how everyone at work talks"
+    r"just how (?:everyone|everybody|people|we|they)(?: \w+){0,3} talks?\b|"
     r"meant (?:she|he|they|I|it|that)|didn'?t mean|did not mean|just (?:an expression|a "
     r"figure of speech|talk|venting|joking|a joke)|figure of speech|not literally|was joking|"
     r"only joking|not that (?:she|he|they|I) (?:wish|want|meant)|"
