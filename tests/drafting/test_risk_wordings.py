@@ -1413,3 +1413,22 @@ def test_an_unmarked_threat_typed_without_quote_marks_never_reaches_the_note() -
     assert "put him in the ground" not in d.text
     assert "knows where he works" in d.text
     assert d.risk.to_dict()["homicidal_ideation"] == "endorsed_active"
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("A: PTSD, improving; passive hostile ideation toward the foreman without intent.",
+     "homicidal_ideation", "endorsed_passive"),
+    ("A: PTSD, improving; passive hostile ideation toward the foreman without intent.",
+     "suicidal_ideation", "not_mentioned"),
+    ("Said he sometimes wishes the man would just get what's coming to him.",
+     "homicidal_ideation", "endorsed_passive"),
+    # the past, named by an anniversary, "the weeks before it", "that same year"
+    ("This week is the fifth anniversary of his overdose in 2019; he talked about the weeks "
+     "before it, when he was thinking about dying every day.", "suicidal_ideation",
+     "not_mentioned"),
+    ("This week is the fifth anniversary of his overdose in 2019.", "self_harm", "history"),
+    ("Cut his forearms at 14. Said he had thoughts of being better off dead that same year. "
+     "Denies SI now.", "suicidal_ideation", "denied"),
+])
+def test_wordings_learned_from_round_ge(text: str, field: str, value: object) -> None:
+    assert draft(text).risk.to_dict()[field] == value
