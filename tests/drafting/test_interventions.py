@@ -1072,6 +1072,15 @@ def test_no_interventions_warning() -> None:
     ("Reviewed the safety plan written in session 2 and updated her reasons for living.",
      "safety planning", None),
     ("Plan: begin EMDR processing on the index memory in session 4.", None, "emdr processing"),
+    # learned from dev-gf
+    ("We practiced a distress tolerance plan for the next time the group chat blows up.",
+     "distress tolerance skills", None),
+    ("I went over the OCD model again: thoughts are not intentions.", "psychoeducation", None),
+    ("Taught name it to tame it for the rage.", "emotion regulation skills", None),
+    ("Grounding first, then values: he named his daughter and his job.",
+     "values clarification", None),
+    ("We named it together as the critic, separating it from who she is.",
+     "narrative therapy", None),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

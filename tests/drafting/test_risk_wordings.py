@@ -1432,3 +1432,13 @@ def test_an_unmarked_threat_typed_without_quote_marks_never_reaches_the_note() -
 ])
 def test_wordings_learned_from_round_ge(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("He said he thought about killing himself a lot that spring and told no one.",
+     "suicidal_ideation", "not_mentioned"),
+    ("Said he'd kill his stepdad over the console, then laughed. A: HI statement made in "
+     "anger and disowned, low risk to others.", "homicidal_ideation", "denied"),
+])
+def test_wordings_learned_from_round_gf(text: str, field: str, value: object) -> None:
+    assert draft(text).risk.to_dict()[field] == value

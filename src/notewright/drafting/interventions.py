@@ -17,7 +17,9 @@ _NOT_DONE = re.compile(
     r"to (?:try|use|do|complete|fill (?:in|out)) at home\b|"
     r"will (?:introduce|start|begin|use|try|consider|continue|explain|revisit|plan|discuss|write|"
     r"build|draft|teach|do)|"
-    r"next (?:session|sess|time|week|wk|visit|appt|appointment)(?!'s)|"
+    # ("practiced a distress tolerance plan for the next time a thread blows up": a future
+    # moment in the client's life, not a future session)
+    r"next (?:session|sess|week|wk|visit|appt|appointment)(?!'s)|(?<!the )next time(?!'s)|"
     r"will (?:work on|cover|go over)|"
     # learned from dev-fq: "we'll do a chain on the cutting", "reviewed and updated at 1:1
     # tomorrow"
