@@ -1081,6 +1081,20 @@ def test_no_interventions_warning() -> None:
      "values clarification", None),
     ("We named it together as the critic, separating it from who she is.",
      "narrative therapy", None),
+    # learned from dev-gh: done today, against an earlier session's, the skills group's, a
+    # referral's reason, an idea introduced, and how the client took to it
+    ("Did not attempt an enactment; will revisit when both are calmer.", None,
+     "family systems"),
+    ("Did NOT begin desensitization; more stabilization first.", None, "emdr processing"),
+    ("Reviewed box breathing from last sess, did 3 rounds together.",
+     "relaxation training", None),
+    ("The panic cycle psychoeducation was last session.", None, "psychoeducation"),
+    ("She learned TIPP in skills group on Tuesday but hasn't tried it yet.", None,
+     "distress tolerance skills"),
+    ("Referred by her PCP for EMDR; history taken today.", None, "emdr processing"),
+    ("Receptive to psychoed, less so to BA.", None, "behavioral activation"),
+    ("He engaged more than with last month's problem-solving focus.", None,
+     "problem solving"),
 ])
 def test_intervention_wordings(text: str, named: str | None, absent: str | None) -> None:
     found = draft(text, "soap").interventions

@@ -1442,3 +1442,16 @@ def test_wordings_learned_from_round_ge(text: str, field: str, value: object) ->
 ])
 def test_wordings_learned_from_round_gf(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("He said that in his late teens he thought about killing himself most days.",
+     "suicidal_ideation", "not_mentioned"),
+    ("V said she took 'like 20' Tylenol on Sunday because she wanted to die.", "self_harm",
+     "current"),
+    ("V said she took 'like 20' Tylenol on Sunday because she wanted to die.",
+     "suicidal_ideation", "endorsed_active"),
+    ("Took 2 Tylenol for a headache.", "self_harm", "not_mentioned"),
+])
+def test_wordings_learned_from_rounds_gg_and_gh(text: str, field: str, value: object) -> None:
+    assert draft(text).risk.to_dict()[field] == value

@@ -11,7 +11,14 @@ from notewright.drafting.lexicons import Lexicon, fold, pattern_rows
 _NOT_DONE = re.compile(
     r"\b(?:declined|refused(?! to let\b)|not (?:yet )?(?:use|used|done|introduce|introduced|"
     r"appropriate|"
-    r"indicated)|didn'?t (?:use|do|get to)|did not (?:use|do|get to)|plan(?:s|ned)? to|"
+    r"indicated)|didn'?t (?:use|do|get to|attempt|try|start|begin|introduce)|"
+    r"did not (?:use|do|get to|attempt|try|start|begin|introduce)|plan(?:s|ned)? to|"
+    # learned from dev-gh: an earlier session's, the skills group's, a referral's reason, and
+    # how the client took to an idea
+    r"\b(?:was|were) (?:done |covered |taught )?last (?:session|sess|visit|week)\b|"
+    r"\b(?:learned|learnt|was taught|were taught)\b[^.;]{0,30}\bin (?:skills )?group\b|"
+    r"\breferred (?:by (?:\w+ ){1,2})?for\b|"
+    r"\b(?:receptive|open|resistant|averse|amenable) to\b|\bless so to\b|"
     r"plan (?:is|was) to|to be (?:done|completed|covered|finished)\b|"
     r"advised to (?:continue|keep|try|do|use)\b|"
     r"to (?:try|use|do|complete|fill (?:in|out)) at home\b|"
@@ -236,7 +243,8 @@ _PUT_OFF = re.compile(r"\b(?:declined|refused(?! to let\b)|deferred|held off|pos
 _NEGATED = re.compile(r"\b(?:(?:no|not|without|didn'?t|did not|won'?t)\s+"
                       r"(?:assign|give|set|use|introduce|do\s+)?\s*(?:the\s+|a\s+|an\s+|any\s+)?|"
                       # a homework review: what the client did with last week's worksheet
-                      r"last (?:week|wk)'?s\s+(?:[\w-]+\s+)?|homework review:\s+(?:[\w']+\s+){0,4}|"
+                      r"last (?:week|wk|month|session)'?s\s+(?:[\w-]+\s+)?|"
+                      r"homework review:\s+(?:[\w']+\s+){0,4}|"
                       # "She has her sister's number and the crisis line in her phone"
                       r"(?:(?:she|he|they) (?:has|had|keeps)|(?:^|[;,.]\s*)(?:has|keeps)) "
                       r"(?:[\w']+\s+){0,4}(?:and\s+)?"
