@@ -813,6 +813,14 @@ def test_terse_private_asides_are_withheld(text: str, private: str, kept: str) -
     assert kept.lower() in d.text.lower()
 
 
+def _withheld_and_kept(text: str, private: str, kept: str) -> None:
+    """`private` goes to the vault; `kept` stays in the progress note."""
+    d = draft(BEFORE + text + AFTER)
+    assert private in _private(d)
+    assert kept not in _private(d)
+    assert kept.lower() in d.text.lower()
+
+
 @pytest.mark.parametrize(("text", "private", "kept"), [
     # a formulation said aloud to the client stays, with its telling and the reply
     ("I think his insistence on being fine protects him from a grief that is also very old, "
@@ -831,10 +839,7 @@ def test_terse_private_asides_are_withheld(text: str, private: str, kept: str) -
      "remains prominent.", "hard to sit with", "hindsight bias"),
 ])
 def test_learned_from_rounds_fq_to_ft(text: str, private: str, kept: str) -> None:
-    d = draft(BEFORE + text + AFTER)
-    assert private in _private(d)
-    assert kept not in _private(d)
-    assert kept.lower() in d.text.lower()
+    _withheld_and_kept(text, private, kept)
 
 
 def test_questions_in_brackets_after_the_clause_that_asked_them_are_not_private() -> None:
@@ -907,10 +912,7 @@ def test_hunches_doubts_and_notes_to_self_learned_from_ew_ex_ey(aside: str,
      "described the argument"),
 ])
 def test_learned_from_rounds_fx_to_fz(text: str, private: str, kept: str) -> None:
-    d = draft(BEFORE + text + AFTER)
-    assert private in _private(d)
-    assert kept not in _private(d)
-    assert kept.lower() in d.text.lower()
+    _withheld_and_kept(text, private, kept)
 
 
 @pytest.mark.parametrize("text", [
@@ -942,10 +944,7 @@ def test_look_alikes_of_flat_guesses_stay_in_the_note(text: str) -> None:
      "left early"),
 ])
 def test_learned_from_rounds_ga_and_gb(text: str, private: str, kept: str) -> None:
-    d = draft(BEFORE + text + AFTER)
-    assert private in _private(d)
-    assert kept not in _private(d)
-    assert kept.lower() in d.text.lower()
+    _withheld_and_kept(text, private, kept)
 
 
 def test_a_group_leaders_own_reaction_in_the_third_person_is_withheld() -> None:

@@ -596,8 +596,10 @@ _DISOWNING = re.compile(
 _FIGURE_OF_SPEECH = re.compile(r"\b(?:could|gonna|going to|wanna)\s+(?:(?:just|actually|"
                                r"literally|really|honestly)\s+)?kill\b",
                                re.IGNORECASE)
+# "'if he comes near my babies again I'll kill him'": a threat with a condition.
 _IF_THEN = re.compile(r"\bif (?:he|she|they|anyone|someone|somebody|that \w+)\b[^.;!?]{0,50}"
                       r"\b(?:I'?ll|I will|I'?d|I would)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "says hes going to kill his cousin … intent yes plan yes": not a figure of speech.
 _INTENT_AFFIRMED = re.compile(r"\b(?:intent|plan)\s*:?\s*(?:yes|\+|endorsed|present)\b|"
                               r"\b(?:endorses|endorsed|admits|admitted|with clear)\s+(?:intent|"
                               r"a plan)\b", re.IGNORECASE)
