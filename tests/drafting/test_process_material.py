@@ -942,6 +942,11 @@ def test_look_alikes_of_flat_guesses_stay_in_the_note(text: str) -> None:
     ("Pt reviewed the week. Tender.", "Tender", "reviewed the week"),
     ("Pt left early for work. Frankly glad for the break.", "glad for the break",
      "left early"),
+    # learned from dev-gj
+    ("Pt described the scan results. I went and sat in the car for ten minutes afterward.",
+     "sat in the car", "scan results"),
+    ("Pt talked about his daughter's birthday. I had a hard time staying in the room.",
+     "hard time staying", "daughter's birthday"),
 ])
 def test_learned_from_rounds_ga_and_gb(text: str, private: str, kept: str) -> None:
     _withheld_and_kept(text, private, kept)

@@ -1455,3 +1455,14 @@ def test_wordings_learned_from_round_gf(text: str, field: str, value: object) ->
 ])
 def test_wordings_learned_from_rounds_gg_and_gh(text: str, field: str, value: object) -> None:
     assert draft(text).risk.to_dict()[field] == value
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("says last wk after the breakup he kept thinking abt jumping from the top of the parking "
+     "garage. no plan no intent today.", "suicidal_ideation", "endorsed_active"),
+    ('She said, "Sometimes I pray he wrecks the truck on the way home and never comes back," '
+     "and that she has no plan or intent to hurt him.", "homicidal_ideation",
+     "endorsed_passive"),
+])
+def test_wordings_learned_from_rounds_gi_and_gj(text: str, field: str, value: object) -> None:
+    assert draft(text).risk.to_dict()[field] == value
