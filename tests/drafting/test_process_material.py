@@ -928,6 +928,15 @@ def test_look_alikes_of_flat_guesses_stay_in_the_note(text: str) -> None:
     assert _private(d) == ""
 
 
+@pytest.mark.parametrize(("text", "private"), [
+    ("Pt quiet. Am I even helping her? No. HW: log.", "Am I even helping her?"),
+    ("Pt quiet. Is this even helping her? Not really. HW: log.", "Is this even helping her?"),
+])
+def test_a_doubt_the_clinician_answers_themself_stays_private(text: str, private: str) -> None:
+    # The answer after it does not make the clinician's own question one put to the client.
+    assert private in _private(draft(BEFORE + text + AFTER))
+
+
 @pytest.mark.parametrize(("text", "private", "kept"), [
     # a wager on a guess makes the clauses before it the clinician's
     ("Pt describes the family as close. Plays to the room, all about mom, I'd put money on "

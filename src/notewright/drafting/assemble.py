@@ -344,10 +344,14 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
             kinds[-1] != PROCESS or aside)
         kinds.append(kind)
     for index in range(len(segments) - 1):
+        cue = process_cue(masks[index])
         if (kinds[index] == PROCESS and masks[index].rstrip().endswith("?")
+                and not (cue and cue[1])
                 and _ANSWER_NEXT.match(text, segments[index + 1].start)):
             # "Thought about how? Shook head.", "Anyone at home hurting him? 'No'.": a
             # question answered in the next breath was put to the client, not a musing.
+            # ("Am I even helping her? No." is the clinician asking and answering: its cue
+            # keeps it private.)
             kinds[index] = "screening"
     for index in range(len(segments) - 1, 0, -1):
         seg, before = segments[index], segments[index - 1]
