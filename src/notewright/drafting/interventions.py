@@ -11,8 +11,8 @@ from notewright.drafting.lexicons import Lexicon, fold, pattern_rows
 _NOT_DONE = re.compile(
     r"\b(?:declined|refused(?! to let\b)|not (?:yet )?(?:use|used|done|introduce|introduced|"
     r"appropriate|"
-    r"indicated)|didn'?t (?:use|do|get to|attempt|try|start|begin|introduce)|"
-    r"did not (?:use|do|get to|attempt|try|start|begin|introduce)|plan(?:s|ned)? to|"
+    r"indicated)|(?:didn'?t|did not) (?:use|do|get to|attempt|try|start|begin|introduce)|"
+    r"plan(?:s|ned)? to|"
     # learned from dev-gh: an earlier session's, the skills group's, a referral's reason, and
     # how the client took to an idea
     r"\b(?:was|were) (?:done |covered |taught )?last (?:session|sess|visit|week)\b|"
