@@ -344,10 +344,9 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
             kinds[-1] != PROCESS or aside)
         kinds.append(kind)
     for index in range(len(segments) - 1):
-        cue = process_cue(masks[index])
         if (kinds[index] == PROCESS and masks[index].rstrip().endswith("?")
-                and not (cue and cue[1])
-                and _ANSWER_NEXT.match(text, segments[index + 1].start)):
+                and _ANSWER_NEXT.match(text, segments[index + 1].start)
+                and not _strong_cue(masks[index])):
             # "Thought about how? Shook head.", "Anyone at home hurting him? 'No'.": a
             # question answered in the next breath was put to the client, not a musing.
             # ("Am I even helping her? No." is the clinician asking and answering: its cue
@@ -355,12 +354,11 @@ def _unit_kinds(text: str, segments: Sequence[Segment], masks: Sequence[str],
             kinds[index] = "screening"
     for index in range(len(segments) - 1, 0, -1):
         seg, before = segments[index], segments[index - 1]
-        cue = process_cue(masks[index])
         note_to_self = _NOTE_TO_SELF.match(masks[index]) is not None
         bare = _BARE_REACTION.match(masks[index - 1]) is not None or (
             seg.joined in ("clause", "subject") and _WATCHING.match(masks[index - 1]) is not None
             and _I_FOLLOWS.match(masks[index]) is not None)
-        if (kinds[index] == PROCESS and cue is not None and cue[1]
+        if (kinds[index] == PROCESS and _strong_cue(masks[index])
                 and (seg.joined in ("clause", "subject")
                      or (note_to_self and _one_aside(text, before, seg)) or bare)
                 and kinds[index - 1] != PROCESS
@@ -446,6 +444,11 @@ def _measures_in(seg: Segment, measures: Sequence[Measure]) -> list[Measure]:
 def _weak_cue(masked: str) -> bool:
     cue = process_cue(masked)
     return cue is not None and not cue[1]
+
+
+def _strong_cue(masked: str) -> bool:
+    cue = process_cue(masked)
+    return cue is not None and cue[1]
 
 
 def _carries_on(seg: Segment, masked: str) -> bool:
